@@ -1,0 +1,95 @@
+// The knex factory over either backend: a pg pool from DATABASE_URL, or embedded PGlite + PostGIS in a folder.
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { postgis } from '@electric-sql/pglite-postgis'
+import knexFactory, { type Knex } from 'knex'
+import ClientPgLite from 'knex-pglite'
+import knexPostgis from 'knex-postgis'
+import pg from 'pg'
+import { type Capabilities, detectCapabilities } from './capabilities.ts'
+import { PostgisMissingError } from './errors.ts'
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a PostgreSQL/PostGIS server; when absent the embedded database is used. */
+  databaseUrl?: string | undefined
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir?: string | undefined
+  /** Pool size for the server backend. */
+  poolMax?: number | undefined
+  /** Statement timeout in milliseconds for the server backend. */
+  statementTimeoutMs?: number | undefined
+}
+
+export interface Database {
+  knex: Knex
+  st: ReturnType<typeof knexPostgis>
+  capabilities: Capabilities
+  close(): Promise<void>
+}
+
+const NUMERIC_OID = 1700
+const INT8_OID = 20
+
+// Counts (int8) and money (numeric) arrive as strings by default; every figure we store fits a double exactly.
+pg.types.setTypeParser(INT8_OID, (v) => Number(v))
+pg.types.setTypeParser(NUMERIC_OID, (v) => Number.parseFloat(v))
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir ?? '.data/pglite')
+}
+
+async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
+  const poolMax = options.poolMax ?? 10
+  const timeout = options.statementTimeoutMs ?? 30_000
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: url, statement_timeout: timeout, application_name: 'renewal-atlas' },
+    pool: { min: 0, max: poolMax },
+  })
+  try {
+    await ensurePostgis(knex)
+  } catch (error) {
+    await knex.destroy()
+    throw error
+  }
+  return finish(knex, await detectCapabilities(knex, 'server', poolMax))
+}
+
+async function ensurePostgis(knex: Knex): Promise<void> {
+  const installed = await knex.raw<{ rows: unknown[] }>("select 1 from pg_extension where extname = 'postgis'")
+  if (installed.rows.length > 0) return
+  const available = await knex.raw<{ rows: unknown[] }>(
+    "select 1 from pg_available_extensions where name = 'postgis'",
+  )
+  if (available.rows.length === 0) throw new PostgisMissingError('the postgis extension is not installed on the server')
+  try {
+    await knex.raw('create extension if not exists postgis')
+  } catch (error) {
+    throw new PostgisMissingError(`CREATE EXTENSION postgis failed: ${(error as Error).message}`)
+  }
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+    extensions: { postgis },
+    parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number.parseFloat(v) },
+  })
+  await pglite.exec('create extension if not exists postgis')
+  const knex = knexFactory({
+    client: ClientPgLite,
+    dialect: 'postgres',
+    connection: () => ({ pglite }),
+  } as Knex.Config)
+  return finish(knex, await detectCapabilities(knex, 'embedded', 1))
+}
+
+function finish(knex: Knex, capabilities: Capabilities): Database {
+  return {
+    knex,
+    st: knexPostgis(knex),
+    capabilities,
+    close: () => knex.destroy(),
+  }
+}

@@ -1,0 +1,7 @@
+export type { Backend, Capabilities } from './capabilities.ts'
+export { type Database, type DatabaseOptions, openDatabase } from './connect.ts'
+export { PostgisMissingError } from './errors.ts'
+export { type MigrationStatus, migrateDownAll, migrateToLatest, migrationStatus } from './migrate.ts'
+export { isDatasetLoaded, type LoadCounts, loadDataset, readDataset } from './seed/load-dataset.ts'
+export { DEFAULT_DATASET_DIR, prepareDatabase } from './prepare.ts'
+export { databaseOptionsFromEnv } from './config.ts'
