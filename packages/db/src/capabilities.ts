@@ -14,7 +14,11 @@ export interface Capabilities {
 }
 
 /** Probe the backend: versions from the server, MVT support by trying it inside a savepoint. */
-export async function detectCapabilities(knex: Knex, backend: Backend, maxConnections: number): Promise<Capabilities> {
+export async function detectCapabilities(
+  knex: Knex,
+  backend: Backend,
+  maxConnections: number,
+): Promise<Capabilities> {
   const versions = await knex.raw<{ rows: { pg: string; postgis: string }[] }>(
     "select current_setting('server_version') as pg, postgis_lib_version() as postgis",
   )

@@ -35,7 +35,9 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v))
 pg.types.setTypeParser(NUMERIC_OID, (v) => Number.parseFloat(v))
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openServer(options.databaseUrl, options) : openEmbedded(options.dataDir ?? '.data/pglite')
+  return options.databaseUrl
+    ? openServer(options.databaseUrl, options)
+    : openEmbedded(options.dataDir ?? '.data/pglite')
 }
 
 async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
@@ -56,12 +58,15 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
 }
 
 async function ensurePostgis(knex: Knex): Promise<void> {
-  const installed = await knex.raw<{ rows: unknown[] }>("select 1 from pg_extension where extname = 'postgis'")
+  const installed = await knex.raw<{ rows: unknown[] }>(
+    "select 1 from pg_extension where extname = 'postgis'",
+  )
   if (installed.rows.length > 0) return
   const available = await knex.raw<{ rows: unknown[] }>(
     "select 1 from pg_available_extensions where name = 'postgis'",
   )
-  if (available.rows.length === 0) throw new PostgisMissingError('the postgis extension is not installed on the server')
+  if (available.rows.length === 0)
+    throw new PostgisMissingError('the postgis extension is not installed on the server')
   try {
     await knex.raw('create extension if not exists postgis')
   } catch (error) {

@@ -6,7 +6,10 @@ import type { Database } from './connect.ts'
 import { migrateToLatest } from './migrate.ts'
 import { isDatasetLoaded, type LoadCounts, loadDataset } from './seed/load-dataset.ts'
 
-export const DEFAULT_DATASET_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/jinjiang')
+export const DEFAULT_DATASET_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../data/jinjiang',
+)
 
 export interface PrepareResult {
   migrationsApplied: string[]

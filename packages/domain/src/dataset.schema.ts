@@ -26,7 +26,10 @@ export const multiPolygonSchema = z.object({
   coordinates: z.array(z.array(ring).min(1)).min(1),
 })
 export const areaGeometrySchema = z.union([polygonSchema, multiPolygonSchema])
-export const lineStringSchema = z.object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
+export const lineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(position).min(2),
+})
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position })
 
 /** A GeoJSON Feature whose properties and geometry follow the given schemas. */

@@ -6,7 +6,11 @@ import { migrateToLatest } from '../migrate.ts'
 const db = await openDatabase(databaseOptionsFromEnv())
 try {
   const applied = await migrateToLatest(db.knex)
-  console.log(applied.length ? `applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'already up to date')
+  console.log(
+    applied.length
+      ? `applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+      : 'already up to date',
+  )
 } finally {
   await db.close()
 }

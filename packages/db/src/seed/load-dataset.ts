@@ -42,7 +42,8 @@ export async function loadDataset(knex: Knex, dir: string): Promise<LoadCounts> 
 
 async function insertDataset(trx: Knex.Transaction, data: Dataset): Promise<LoadCounts> {
   const geom = (g: unknown) => trx.raw('ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)', [JSON.stringify(g)])
-  const multi = (g: unknown) => trx.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))', [JSON.stringify(g)])
+  const multi = (g: unknown) =>
+    trx.raw('ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))', [JSON.stringify(g)])
 
   const districtIds = await insertReturningIds(
     trx,
@@ -261,7 +262,11 @@ function lookup(ids: Map<string, number>, code: string, what: string): number {
   return id
 }
 
-async function insertBatches(trx: Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
+async function insertBatches(
+  trx: Knex.Transaction,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await trx(table).insert(rows.slice(i, i + BATCH))
 }
 

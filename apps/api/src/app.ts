@@ -1,0 +1,61 @@
+// The Express application: /api/v1 routes, problem+json errors, and the built web app on the same port.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Database } from '@renewal-atlas/db'
+import express, { type Express } from 'express'
+import { pinoHttp } from 'pino-http'
+import type { Logger } from './logger.ts'
+import { notFoundRoute, problemHandler } from './middleware/problem.ts'
+import { AreaRepository } from './repositories/area.repository.ts'
+import { CompoundRepository } from './repositories/compound.repository.ts'
+import { areaRoutes } from './routes/area.routes.ts'
+import { compoundRoutes } from './routes/compound.routes.ts'
+import { healthRoutes } from './routes/health.routes.ts'
+import { openApiRoutes } from './routes/openapi.routes.ts'
+import { CompoundService } from './services/compound.service.ts'
+
+export interface AppOptions {
+  db: Database
+  logger: Logger
+  version: string
+  /** Folder of the built web app (apps/web/dist); not served when absent. */
+  webDist?: string | undefined
+}
+
+export function createApp({ db, logger, version, webDist }: AppOptions): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(
+    pinoHttp({
+      logger,
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+    }),
+  )
+
+  const areas = new AreaRepository(db.knex)
+  const compounds = new CompoundService(new CompoundRepository(db.knex), areas)
+
+  const api = express.Router()
+  api.use(express.json({ limit: '1mb' }))
+  api.use(healthRoutes(db, version))
+  api.use(areaRoutes(areas))
+  api.use(compoundRoutes(compounds))
+  api.use(openApiRoutes(version))
+  api.use(notFoundRoute)
+  app.use('/api/v1', api)
+  app.use('/api', notFoundRoute)
+
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }))
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' || !req.accepts('html')) return next()
+      res.set('Cache-Control', 'no-cache').sendFile(path.join(webDist, 'index.html'))
+    })
+  }
+  app.use(notFoundRoute)
+  app.use(problemHandler)
+  return app
+}

@@ -1,0 +1,58 @@
+// Maps thrown errors to application/problem+json: typed errors keep their status, anything else is a logged 500.
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { HttpError, NotFoundError, ValidationError } from '../errors.ts'
+
+export const PROBLEM_TYPE_BASE = '/api/v1/docs/problems'
+
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`No route for ${req.method} ${req.path}`))
+}
+
+export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) {
+    next(error)
+    return
+  }
+  const known = asHttpError(error)
+  if (known) {
+    req.log?.info({ status: known.status, code: known.code, detail: known.message }, 'request refused')
+    res
+      .status(known.status)
+      .type('application/problem+json')
+      .json({
+        type: `${PROBLEM_TYPE_BASE}#${known.code}`,
+        title: known.title,
+        status: known.status,
+        detail: known.message,
+        code: known.code,
+        instance: req.originalUrl,
+        ...(known.errors ? { errors: known.errors } : {}),
+      })
+    return
+  }
+  req.log?.error({ err: error }, 'unhandled error')
+  res
+    .status(500)
+    .type('application/problem+json')
+    .json({
+      type: `${PROBLEM_TYPE_BASE}#internal_error`,
+      title: 'Internal server error',
+      status: 500,
+      detail: 'The server could not complete the request. The error has been logged.',
+      code: 'internal_error',
+      instance: req.originalUrl,
+    })
+}
+
+/** Errors raised by express itself (a malformed JSON body, an oversized body) arrive with a status of their own. */
+function asHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error
+  const status = (error as { status?: unknown }).status
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const type = (error as { type?: string }).type
+    const reason =
+      type === 'entity.too.large' ? 'the request body is too large' : 'the request body is not valid JSON'
+    return new ValidationError([{ name: 'body', in: 'body', reason }])
+  }
+  return undefined
+}

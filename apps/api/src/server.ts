@@ -1,0 +1,63 @@
+// Opens the database, prepares it (migrations, demo data on first start) and serves the app on a port.
+import { readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Database, type DatabaseOptions, openDatabase, prepareDatabase } from '@renewal-atlas/db'
+import { createApp } from './app.ts'
+import { createLogger, type Logger } from './logger.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const ROOT_DIR = path.resolve(here, '../../..')
+export const WEB_DIST = path.join(ROOT_DIR, 'apps/web/dist')
+export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')).version
+
+export interface ServerOptions {
+  port: number
+  host?: string | undefined
+  /** An open database to serve; otherwise one is opened from `database`. */
+  db?: Database | undefined
+  database?: DatabaseOptions | undefined
+  logger?: Logger | undefined
+  webDist?: string | undefined
+  loadDemo?: boolean | undefined
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  db: Database
+  close(): Promise<void>
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger()
+  const ownsDb = !options.db
+  const db = options.db ?? (await openDatabase(options.database ?? {}))
+  try {
+    const prepared = await prepareDatabase(db, { loadDemo: options.loadDemo })
+    if (prepared.migrationsApplied.length)
+      logger.info({ applied: prepared.migrationsApplied }, 'migrations applied')
+    if (prepared.loaded) logger.info({ loaded: prepared.loaded }, 'Jinjiang demo data loaded')
+  } catch (error) {
+    if (ownsDb) await db.close()
+    throw error
+  }
+  const app = createApp({ db, logger, version: VERSION, webDist: options.webDist ?? WEB_DIST })
+  const server = app.listen(options.port, options.host ?? '0.0.0.0')
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      if (ownsDb) await db.close()
+    },
+  }
+}

@@ -1,0 +1,33 @@
+// Compound reads: checks that named streets and communities exist before querying.
+import type { CompoundListQuery } from '@renewal-atlas/domain'
+import { type FieldError, NotFoundError, ValidationError } from '../errors.ts'
+import type { AreaRepository } from '../repositories/area.repository.ts'
+import type { CompoundRepository } from '../repositories/compound.repository.ts'
+import { pageOf } from '../routes/paging.ts'
+
+export class CompoundService {
+  constructor(
+    private readonly compounds: CompoundRepository,
+    private readonly areas: AreaRepository,
+  ) {}
+
+  async list(query: CompoundListQuery) {
+    const { limit, offset, ...filter } = query
+    const unknown: FieldError[] = []
+    if (filter.street && !(await this.areas.streetExists(filter.street))) {
+      unknown.push({ name: 'street', in: 'query', reason: `no street has code ${filter.street}` })
+    }
+    if (filter.community && !(await this.areas.communityExists(filter.community))) {
+      unknown.push({ name: 'community', in: 'query', reason: `no community has code ${filter.community}` })
+    }
+    if (unknown.length) throw new ValidationError(unknown)
+    const page = pageOf({ limit, offset })
+    return { page, ...(await this.compounds.list(filter, page)) }
+  }
+
+  async get(id: number) {
+    const feature = await this.compounds.byId(id)
+    if (!feature) throw new NotFoundError(`No compound has id ${id}`)
+    return feature
+  }
+}

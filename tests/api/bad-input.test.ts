@@ -1,0 +1,89 @@
+// Bad input gets a specific problem+json naming the parameter and the reason, and never an error-level log line.
+import { problemResponse } from '@renewal-atlas/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { backends } from '../support/backends.ts'
+
+const badQueries: [query: string, parameter: string, reason: RegExp][] = [
+  ['bbox=1,2,3', 'bbox', /four comma-separated numbers/],
+  ['bbox=a,b,c,d', 'bbox', /finite numbers/],
+  ['bbox=NaN,30,104,31', 'bbox', /finite numbers/],
+  ['bbox=104.2,30.6,104.1,30.7', 'bbox', /minimum must not exceed/],
+  ['bbox=104,30,190,31', 'bbox', /±180/],
+  ['bbox=104,-95,105,31', 'bbox', /±90/],
+  ['limit=5000', 'limit', /at most 2000/],
+  ['limit=0', 'limit', /at least 1/],
+  ['limit=ten', 'limit', /whole number/],
+  ['offset=-1', 'offset', /whole number|at least 0/],
+  ['status=demolished', 'status', /comma-separated list of not_planned, planned, under_way, completed/],
+  ["status=completed'%20OR%201=1--", 'status', /comma-separated list/],
+  ['street=shahe', 'street', /9-digit/],
+  ['street=510104999', 'street', /no street has code 510104999/],
+  ['community=510104030999', 'community', /no community has code/],
+  ['onRegister=yes', 'onRegister', /true or false/],
+  ['builtFrom=2010&builtTo=1990', 'builtFrom', /not be later than builtTo/],
+  ['builtTo=3000', 'builtTo', /at most 2100/],
+  ['sort=name', 'sort', /unknown parameter/],
+]
+
+describe.each(backends)('bad input on the %s backend', (backend) => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp(backend)
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  async function problem(path: string, status: number) {
+    const res = await app.get(path)
+    expect(res.status, path).toBe(status)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const body = problemResponse.parse(await res.json())
+    expect(body.status).toBe(status)
+    expect(JSON.stringify(body)).not.toMatch(/select |at .*\.ts:|node_modules|\/work\//i)
+    return body
+  }
+
+  it.each(badQueries)('GET /compounds?%s → 400 naming %s', async (query, parameter, reason) => {
+    const body = await problem(`/api/v1/compounds?${query}`, 400)
+    expect(body.code).toBe('invalid_parameter')
+    const error = body.errors?.find((e) => e.name === parameter)
+    expect(error, JSON.stringify(body.errors)).toBeDefined()
+    expect(error?.in).toBe('query')
+    expect(error?.reason).toMatch(reason)
+  })
+
+  it('accepts the same parameters when they are well formed', async () => {
+    const res = await app.get(
+      '/api/v1/compounds?bbox=104.0,30.5,104.2,30.7&limit=10&offset=0&status=completed,planned&street=510104030&onRegister=true&builtFrom=1980&builtTo=2004',
+    )
+    expect(res.status).toBe(200)
+  })
+
+  it('validates the list parameters of streets and communities too', async () => {
+    expect((await problem('/api/v1/streets?limit=99999', 400)).errors?.[0]?.name).toBe('limit')
+    expect((await problem('/api/v1/communities?street=510104999', 400)).errors?.[0]?.name).toBe('street')
+  })
+
+  it('answers a malformed id with 400 and an unknown id with 404', async () => {
+    expect((await problem('/api/v1/compounds/abc', 400)).errors?.[0]?.name).toBe('id')
+    expect((await problem('/api/v1/compounds/0', 400)).errors?.[0]?.name).toBe('id')
+    const missing = await problem('/api/v1/compounds/987654', 404)
+    expect(missing.code).toBe('not_found')
+    expect(missing.detail).toMatch(/987654/)
+  })
+
+  it('answers an unknown API route with a 404 problem, not the web app', async () => {
+    expect((await problem('/api/v1/nowhere', 404)).code).toBe('not_found')
+    expect((await problem('/api/v2/compounds', 404)).code).toBe('not_found')
+  })
+
+  it('logs none of the refusals at error level and keeps serving', async () => {
+    await app.get('/api/v1/compounds?bbox=x')
+    await app.get('/api/v1/compounds/abc')
+    const errors = app.logs.filter((line) => line.level >= 50)
+    expect(errors).toEqual([])
+    expect((await app.get('/api/v1/health')).status).toBe(200)
+  })
+})

@@ -1,0 +1,57 @@
+// The OpenAPI description is generated from the zod schemas and its docs page is served by the API itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../support/app.ts'
+
+describe('OpenAPI description', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp('embedded', { loadDemo: false })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('describes every read route with its parameters and problem responses', async () => {
+    const doc = await (await app.get('/api/v1/openapi.json')).json()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/communities',
+      '/api/v1/compounds',
+      '/api/v1/compounds/{id}',
+      '/api/v1/district',
+      '/api/v1/health',
+      '/api/v1/streets',
+    ])
+    const params = doc.paths['/api/v1/compounds'].get.parameters.map((p: { name: string }) => p.name)
+    expect(params).toEqual(
+      expect.arrayContaining([
+        'bbox',
+        'limit',
+        'offset',
+        'street',
+        'community',
+        'status',
+        'onRegister',
+        'builtFrom',
+        'builtTo',
+      ]),
+    )
+    expect(
+      doc.paths['/api/v1/compounds'].get.responses['400'].content['application/problem+json'],
+    ).toBeDefined()
+    expect(doc.components.schemas.CompoundProperties.properties.renovationStatus.enum).toEqual([
+      'not_planned',
+      'planned',
+      'under_way',
+      'completed',
+    ])
+  })
+
+  it('serves the API reference page from the app, with no outside scripts', async () => {
+    const res = await app.get('/api/v1/docs/')
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(/swagger-ui/)
+    expect(html).not.toMatch(/(src|href)=["']?https?:/)
+  })
+})
