@@ -14,14 +14,24 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('households').notNullable().defaultTo(0)
     t.integer('residents').notNullable().defaultTo(0)
     t.double('floor_area_m2')
-    t.enu('management_type', ['property_company', 'trust_property', 'self_managed', 'community_managed', 'none'])
+    t.enu('management_type', [
+      'property_company',
+      'trust_property',
+      'self_managed',
+      'community_managed',
+      'none',
+    ])
     t.boolean('on_old_register').notNullable().defaultTo(false)
     t.enu('renovation_status', RENOVATION_STATUSES).notNullable().defaultTo('not_planned')
     t.smallint('renovation_year').checkBetween([1900, 2100])
     t.boolean('synthetic').notNullable().defaultTo(false)
     t.index(['community_id'])
     t.index(['renovation_status'])
-    t.check('?? >= 0 and ?? >= 0 and ?? >= 0', ['building_count', 'households', 'residents'], 'compounds_counts_non_negative')
+    t.check(
+      '?? >= 0 and ?? >= 0 and ?? >= 0',
+      ['building_count', 'households', 'residents'],
+      'compounds_counts_non_negative',
+    )
     t.check(
       "(?? = 'completed') = (?? is not null)",
       ['renovation_status', 'renovation_year'],

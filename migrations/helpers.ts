@@ -21,12 +21,20 @@ export async function addGeometryColumn(
 ): Promise<void> {
   const column = options.column ?? 'geom'
   // The type comes from the GeometryType union above, never from input; identifiers go through bindings.
-  await knex.raw(`alter table ?? add column ?? geometry(${type}, 4326)${options.nullable ? '' : ' not null'}`, [
+  await knex.raw(
+    `alter table ?? add column ?? geometry(${type}, 4326)${options.nullable ? '' : ' not null'}`,
+    [table, column],
+  )
+  await knex.raw('alter table ?? add constraint ?? check (ST_SRID(??) = 4326)', [
     table,
+    `${table}_${column}_srid`,
     column,
   ])
-  await knex.raw('alter table ?? add constraint ?? check (ST_SRID(??) = 4326)', [table, `${table}_${column}_srid`, column])
-  await knex.raw('alter table ?? add constraint ?? check (ST_IsValid(??))', [table, `${table}_${column}_valid`, column])
+  await knex.raw('alter table ?? add constraint ?? check (ST_IsValid(??))', [
+    table,
+    `${table}_${column}_valid`,
+    column,
+  ])
   await knex.raw('create index ?? on ?? using gist (??)', [`${table}_${column}_gist`, table, column])
 }
 
