@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildRoadGraph, findDeadEnds } from '@renewal-atlas/analysis'
 import {
   type BuildingProperties,
   type CommunityProperties,
@@ -321,7 +322,6 @@ describe('geometry', () => {
     (r) =>
       r.geometry.coordinates.map(([x, y]) => [(x as number) * KX, (y as number) * KY]) as [number, number][],
   )
-  const keyOf = (p: Position) => `${p[0]},${p[1]}`
 
   it('has a noded road network: segments meet only at shared end points', () => {
     for (const r of roads) expect(r.geometry.coordinates.length).toBeGreaterThanOrEqual(2)
@@ -388,15 +388,11 @@ describe('geometry', () => {
   })
 
   it('has dead ends, some near Wufuyuan', () => {
-    const degree = new Map<string, number>()
-    for (const r of roads)
-      for (const p of [r.geometry.coordinates[0], r.geometry.coordinates.at(-1)] as Position[])
-        degree.set(keyOf(p), (degree.get(keyOf(p)) ?? 0) + 1)
-    const outline = turf.polygonToLine(district[0] as never) as never
-    const dead = [...degree.entries()]
-      .filter(([, d]) => d === 1)
-      .map(([k]) => turf.point(k.split(',').map(Number)))
-      .filter((p) => turf.pointToLineDistance(p, outline, { units: 'meters' }) > 30)
+    // Roads cut by the district edge are not dead ends: only those more than 30 m inside count.
+    const dead = findDeadEnds(buildRoadGraph(turf.featureCollection(roads)), {
+      boundary: (district[0] as F<unknown, Polygon | MultiPolygon>).geometry,
+      boundaryToleranceM: 30,
+    })
     expect(dead.length).toBeGreaterThan(20)
     const centre = turf.centroid(wufuyuan)
     expect(

@@ -657,7 +657,7 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
   }
   if (!wfy) throw new Error('Wufuyuan block not built')
 
-  // Dead ends near Wufuyuan (degree-1 nodes within 700 m of its centre, not on the district edge).
+  // Dead ends near Wufuyuan (degree-1 nodes within 750 m of its centre, not on the district edge).
   const degree = new Map<number, number>()
   for (const e of finalEdges) {
     degree.set(e.a, (degree.get(e.a) ?? 0) + 1)
