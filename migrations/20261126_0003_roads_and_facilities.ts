@@ -12,6 +12,17 @@ export async function up(knex: Knex): Promise<void> {
     t.double('carriageway_width_m')
     t.boolean('synthetic').notNullable().defaultTo(false)
     t.check('?? is null or ?? > 0', ['red_line_width_m', 'red_line_width_m'], 'roads_red_line_positive')
+    t.check(
+      '?? is null or (?? > 0 and (?? is null or ?? <= ??))',
+      [
+        'carriageway_width_m',
+        'carriageway_width_m',
+        'red_line_width_m',
+        'carriageway_width_m',
+        'red_line_width_m',
+      ],
+      'roads_carriageway_within_red_line',
+    )
     t.index(['road_class'])
   })
   await addGeometryColumn(knex, 'roads', 'LineString')

@@ -4,6 +4,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Renewal Atlas needs Node.js 20.19 or newer; this is ${process.version}.`)
+  process.exit(1)
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const web = path.join(root, 'apps/web')
 const built = path.join(web, 'dist/index.html')
@@ -19,6 +25,7 @@ const sources = [
   path.join(web, 'index.html'),
   path.join(web, 'vite.config.ts'),
   path.join(root, 'packages/domain/src'),
+  path.join(root, 'package-lock.json'),
 ]
 const stale =
   !existsSync(built) || sources.some((s) => existsSync(s) && newestMtime(s) > statSync(built).mtimeMs)

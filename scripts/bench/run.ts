@@ -58,8 +58,10 @@ async function coldStart(dataDir: string): Promise<number> {
       await new Promise((r) => setTimeout(r, 100))
     }
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
+    if (child.exitCode === null) {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
   }
 }
 

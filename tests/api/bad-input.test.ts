@@ -6,8 +6,10 @@ import { backends } from '../support/backends.ts'
 
 const badQueries: [query: string, parameter: string, reason: RegExp][] = [
   ['bbox=1,2,3', 'bbox', /four comma-separated numbers/],
-  ['bbox=a,b,c,d', 'bbox', /finite numbers/],
-  ['bbox=NaN,30,104,31', 'bbox', /finite numbers/],
+  ['bbox=a,b,c,d', 'bbox', /decimal numbers/],
+  ['bbox=NaN,30,104,31', 'bbox', /decimal numbers/],
+  ['bbox=0x10,30,104,31', 'bbox', /decimal numbers/],
+  ['limit=1&limit=2', 'limit', /given more than once/],
   ['bbox=104.2,30.6,104.1,30.7', 'bbox', /minimum must not exceed/],
   ['bbox=104,30,190,31', 'bbox', /±180/],
   ['bbox=104,-95,105,31', 'bbox', /±90/],
@@ -79,9 +81,41 @@ describe.each(backends)('bad input on the %s backend', (backend) => {
     expect((await problem('/api/v2/compounds', 404)).code).toBe('not_found')
   })
 
+  it('answers a URL that is not valid percent-encoding with 400, not a body error', async () => {
+    const body = await problem('/api/v1/compounds/%E0', 400)
+    expect(body.errors).toEqual([
+      { name: 'path', in: 'path', reason: 'the URL is not valid percent-encoded UTF-8' },
+    ])
+  })
+
+  it('refuses a malformed or oversized JSON body with its own problem', async () => {
+    const post = (body: string) =>
+      app.get('/api/v1/compounds', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const malformed = await post('{"name": ')
+    expect(malformed.status).toBe(400)
+    expect(problemResponse.parse(await malformed.json()).errors?.[0]).toMatchObject({
+      name: 'body',
+      in: 'body',
+    })
+    const oversized = await post(JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }))
+    expect(oversized.status).toBe(413)
+    expect(problemResponse.parse(await oversized.json()).code).toBe('payload_too_large')
+  })
+
+  it('answers an offset past the end with no features and a prev link to the last page', async () => {
+    const res = await app.get('/api/v1/compounds?limit=100&offset=5000')
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.numberReturned).toBe(0)
+    expect(body.links.find((l: { rel: string }) => l.rel === 'next')).toBeUndefined()
+    const prev = new URL(body.links.find((l: { rel: string }) => l.rel === 'prev').href)
+    expect(prev.searchParams.get('offset')).toBe(String(body.numberMatched - 100))
+  })
+
   it('logs none of the refusals at error level and keeps serving', async () => {
-    await app.get('/api/v1/compounds?bbox=x')
+    for (const [query] of badQueries) await app.get(`/api/v1/compounds?${query}`)
     await app.get('/api/v1/compounds/abc')
+    await app.get('/api/v1/compounds/%E0')
     const errors = app.logs.filter((line) => line.level >= 50)
     expect(errors).toEqual([])
     expect((await app.get('/api/v1/health')).status).toBe(200)

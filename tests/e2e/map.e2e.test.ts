@@ -64,7 +64,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     expect(rendered?.ids).toBe(1189)
     expect(rendered?.statuses).toEqual(['completed', 'not_planned', 'planned', 'under_way'])
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
-    await expect.poll(() => page.locator('body').innerText()).toMatch(/1,189/)
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/1,189/)
     expect(outside).toEqual([])
     expect(consoleErrors).toEqual([])
 
@@ -91,7 +91,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     await page.waitForFunction(() => window.__atlasMap?.loaded())
     const box = await page.locator('canvas.maplibregl-canvas').boundingBox()
     await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2)
-    await expect.poll(() => page.locator('body').innerText()).toContain(point?.name ?? '')
+    await expect.poll(() => page.locator('body').textContent()).toContain(point?.name ?? '')
     await page.close()
   })
 })

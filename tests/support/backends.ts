@@ -26,7 +26,14 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
   await admin.raw('create database ??', [name])
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const db = await openDatabase({ databaseUrl: url.toString(), poolMax: 8 })
+  let db: Database
+  try {
+    db = await openDatabase({ databaseUrl: url.toString(), poolMax: 8 })
+  } catch (error) {
+    await admin.raw('drop database if exists ?? with (force)', [name])
+    await admin.destroy()
+    throw error
+  }
   return {
     db,
     async dispose() {

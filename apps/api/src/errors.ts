@@ -34,6 +34,13 @@ export class NotFoundError extends HttpError {
   readonly title = 'Not found'
 }
 
+/** 413: the request body is over the size limit. */
+export class PayloadTooLargeError extends HttpError {
+  readonly status = 413
+  readonly code = 'payload_too_large'
+  readonly title = 'Request body too large'
+}
+
 /** 503: the database is not reachable or not ready. */
 export class ServiceUnavailableError extends HttpError {
   readonly status = 503

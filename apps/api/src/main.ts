@@ -1,25 +1,24 @@
 // `npm start`: serve Renewal Atlas on PORT with DATABASE_URL's server or the embedded database in RENEWAL_DATA_DIR.
-import { databaseOptionsFromEnv, PostgisMissingError } from '@renewal-atlas/db'
+import { ConfigurationError, databaseOptionsFromEnv, PostgisMissingError } from '@renewal-atlas/db'
 import { createLogger } from './logger.ts'
 import { startServer } from './server.ts'
 
 const logger = createLogger()
-const database = databaseOptionsFromEnv()
-const port = Number(process.env.PORT ?? 3000)
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  logger.fatal(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT}"`)
-  process.exit(1)
-}
 
-const where = database.databaseUrl
-  ? 'the PostgreSQL/PostGIS server in DATABASE_URL'
-  : `the embedded database in ${database.dataDir}`
-logger.info(
-  `starting Renewal Atlas with ${where} (first start loads PostGIS and the demo data; allow a minute)`,
-)
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigurationError(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT}"`)
+  }
+  const database = databaseOptionsFromEnv()
+  const where = database.databaseUrl
+    ? 'the PostgreSQL/PostGIS server in DATABASE_URL'
+    : `the embedded database in ${database.dataDir}`
+  logger.info(
+    `starting Renewal Atlas with ${where} (a first start loads PostGIS and the demo data: allow a minute)`,
+  )
 
-try {
-  const server = await startServer({ port, host: process.env.HOST, database, logger })
+  const server = await startServer({ port, host: process.env.HOST || undefined, database, logger })
   const { backend, postgisVersion } = server.db.capabilities
   logger.info(
     `Renewal Atlas 焕新图谱 is ready at http://localhost:${server.port} (${backend} database, PostGIS ${postgisVersion})`,
@@ -27,12 +26,14 @@ try {
   const stop = async (signal: string) => {
     logger.info(`${signal} received, shutting down`)
     await server.close()
-    process.exit(0)
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
-} catch (error) {
-  if (error instanceof PostgisMissingError) logger.fatal(error.message)
-  else logger.fatal({ err: error }, 'Renewal Atlas could not start')
-  process.exit(1)
 }
+
+main().catch((error: unknown) => {
+  if (error instanceof PostgisMissingError || error instanceof ConfigurationError) logger.fatal(error.message)
+  else logger.fatal({ err: error }, 'Renewal Atlas could not start')
+  // Let the logger flush, then leave with a failure code.
+  process.exitCode = 1
+})

@@ -55,8 +55,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     db,
     async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Let requests in flight finish; cut what is still open after a grace period.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const force = setTimeout(() => server.closeAllConnections(), 5000)
+      await closed
+      clearTimeout(force)
       if (ownsDb) await db.close()
     },
   }

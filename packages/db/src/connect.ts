@@ -50,11 +50,11 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
   })
   try {
     await ensurePostgis(knex)
+    return finish(knex, await detectCapabilities(knex, 'server', poolMax))
   } catch (error) {
     await knex.destroy()
     throw error
   }
-  return finish(knex, await detectCapabilities(knex, 'server', poolMax))
 }
 
 async function ensurePostgis(knex: Knex): Promise<void> {
@@ -81,13 +81,18 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     extensions: { postgis },
     parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number.parseFloat(v) },
   })
-  await pglite.exec('create extension if not exists postgis')
   const knex = knexFactory({
     client: ClientPgLite,
     dialect: 'postgres',
     connection: () => ({ pglite }),
   } as Knex.Config)
-  return finish(knex, await detectCapabilities(knex, 'embedded', 1))
+  try {
+    await pglite.exec('create extension if not exists postgis')
+    return finish(knex, await detectCapabilities(knex, 'embedded', 1))
+  } catch (error) {
+    await knex.destroy() // closes the PGlite instance too
+    throw error
+  }
 }
 
 function finish(knex: Knex, capabilities: Capabilities): Database {

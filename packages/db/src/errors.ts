@@ -13,3 +13,8 @@ export class PostgisMissingError extends Error {
     )
   }
 }
+
+/** A setting in the environment has a value that cannot be used. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError'
+}

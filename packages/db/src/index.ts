@@ -1,7 +1,13 @@
 export type { Backend, Capabilities } from './capabilities.ts'
 export { databaseOptionsFromEnv } from './config.ts'
 export { type Database, type DatabaseOptions, openDatabase } from './connect.ts'
-export { PostgisMissingError } from './errors.ts'
+export { ConfigurationError, PostgisMissingError } from './errors.ts'
 export { type MigrationStatus, migrateDownAll, migrateToLatest, migrationStatus } from './migrate.ts'
 export { DEFAULT_DATASET_DIR, prepareDatabase } from './prepare.ts'
-export { isDatasetLoaded, type LoadCounts, loadDataset, readDataset } from './seed/load-dataset.ts'
+export {
+  isDatasetLoaded,
+  type LoadCounts,
+  loadDataset,
+  loadDatasetOnce,
+  readDataset,
+} from './seed/load-dataset.ts'

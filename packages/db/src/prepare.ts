@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { JINJIANG_FACTS } from '@renewal-atlas/domain'
 import type { Database } from './connect.ts'
 import { migrateToLatest } from './migrate.ts'
-import { isDatasetLoaded, type LoadCounts, loadDataset } from './seed/load-dataset.ts'
+import { type LoadCounts, loadDatasetOnce } from './seed/load-dataset.ts'
 
 export const DEFAULT_DATASET_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -21,9 +21,9 @@ export async function prepareDatabase(
   options: { datasetDir?: string; loadDemo?: boolean } = {},
 ): Promise<PrepareResult> {
   const migrationsApplied = await migrateToLatest(db.knex)
-  let loaded: LoadCounts | null = null
-  if (options.loadDemo !== false && !(await isDatasetLoaded(db.knex, JINJIANG_FACTS.districtCode))) {
-    loaded = await loadDataset(db.knex, options.datasetDir ?? DEFAULT_DATASET_DIR)
-  }
+  const loaded: LoadCounts | null =
+    options.loadDemo === false
+      ? null
+      : await loadDatasetOnce(db.knex, options.datasetDir ?? DEFAULT_DATASET_DIR, JINJIANG_FACTS.districtCode)
   return { migrationsApplied, loaded }
 }

@@ -15,6 +15,8 @@ const intParam = (name: string, min: number, max: number) =>
       z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`),
     )
 
+const DECIMAL = /^-?\d+(\.\d+)?$/
+
 /** `bbox=minLon,minLat,maxLon,maxLat` in WGS84 degrees. */
 export const bboxParam = z
   .string()
@@ -27,9 +29,9 @@ export const bboxParam = z
       })
       return z.NEVER
     }
-    const numbers = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)))
+    const numbers = parts.map((p) => (DECIMAL.test(p) ? Number(p) : Number.NaN))
     if (numbers.some((n) => !Number.isFinite(n))) {
-      ctx.addIssue({ code: 'custom', message: 'bbox values must be finite numbers' })
+      ctx.addIssue({ code: 'custom', message: 'bbox values must be decimal numbers such as 104.08' })
       return z.NEVER
     }
     const [minLon, minLat, maxLon, maxLat] = numbers as [number, number, number, number]
@@ -108,6 +110,16 @@ export const compoundListQuery = z
     }
   })
 export type CompoundListQuery = z.infer<typeof compoundListQuery>
+
+export interface Page {
+  limit: number
+  offset: number
+}
+
+/** The page a list request asks for, with the defaults filled in. */
+export function pageOf(query: { limit?: number | undefined; offset?: number | undefined }): Page {
+  return { limit: query.limit ?? DEFAULT_PAGE_LIMIT, offset: query.offset ?? 0 }
+}
 
 export const idParam = z.strictObject({
   id: intParam('id', 1, 2_147_483_647).meta({ description: 'numeric id' }),
@@ -218,7 +230,7 @@ export const compoundFeatureResponse = featureSchema(compoundResponseProperties)
 
 export const healthResponse = z
   .object({
-    status: z.enum(['ok']),
+    status: z.enum(['ok', 'degraded']).meta({ description: 'degraded while migrations are pending' }),
     version: z.string(),
     database: z.object({
       backend: z.enum(['embedded', 'server']),

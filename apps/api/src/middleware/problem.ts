@@ -1,6 +1,6 @@
 // Maps thrown errors to application/problem+json: typed errors keep their status, anything else is a logged 500.
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { HttpError, NotFoundError, ValidationError } from '../errors.ts'
+import { HttpError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.ts'
 
 export const PROBLEM_TYPE_BASE = '/api/v1/docs/problems'
 
@@ -44,15 +44,19 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
     })
 }
 
-/** Errors raised by express itself (a malformed JSON body, an oversized body) arrive with a status of their own. */
+/** Errors raised by express and its body parser arrive with a status and a type of their own. */
 function asHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error
-  const status = (error as { status?: unknown }).status
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const type = (error as { type?: string }).type
-    const reason =
-      type === 'entity.too.large' ? 'the request body is too large' : 'the request body is not valid JSON'
-    return new ValidationError([{ name: 'body', in: 'body', reason }])
+  const { status, type } = error as { status?: unknown; type?: unknown }
+  if (type === 'entity.too.large')
+    return new PayloadTooLargeError('The request body is larger than the limit')
+  if (type === 'entity.parse.failed') {
+    return new ValidationError([{ name: 'body', in: 'body', reason: 'the request body is not valid JSON' }])
+  }
+  if (error instanceof URIError || (typeof status === 'number' && status >= 400 && status < 500)) {
+    return new ValidationError([
+      { name: 'path', in: 'path', reason: 'the URL is not valid percent-encoded UTF-8' },
+    ])
   }
   return undefined
 }

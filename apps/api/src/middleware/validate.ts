@@ -6,6 +6,12 @@ import { type FieldError, ValidationError } from '../errors.ts'
 type Location = 'query' | 'path'
 
 export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, where: Location): z.infer<S> {
+  const repeated = Object.entries(input ?? {})
+    .filter(([, value]) => Array.isArray(value))
+    .map(
+      ([name]): FieldError => ({ name, in: where, reason: `${name} is given more than once; give it once` }),
+    )
+  if (repeated.length) throw new ValidationError(repeated)
   const result = schema.safeParse(input ?? {})
   if (result.success) return result.data
   const errors: FieldError[] = result.error.issues.map((issue) => {

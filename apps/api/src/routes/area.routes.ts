@@ -4,6 +4,7 @@ import {
   communityListQuery,
   communityPage,
   districtCollection,
+  pageOf,
   streetPage,
 } from '@renewal-atlas/domain'
 import { Router } from 'express'
@@ -11,7 +12,7 @@ import { ValidationError } from '../errors.ts'
 import { parseQuery } from '../middleware/validate.ts'
 import { jsonBody, readErrors, registry } from '../openapi/registry.ts'
 import type { AreaRepository } from '../repositories/area.repository.ts'
-import { featurePage, pageOf } from './paging.ts'
+import { featurePage } from './paging.ts'
 
 const tags = ['Areas 行政区划']
 registry.registerPath({

@@ -1,8 +1,9 @@
 // GET /api/v1/health: which database answers, its versions, and whether migrations are complete.
 
-import { type Database, migrationStatus } from '@renewal-atlas/db'
-import { healthResponse } from '@renewal-atlas/domain'
+import { type Database, type MigrationStatus, migrationStatus } from '@renewal-atlas/db'
+import { healthResponse, problemResponse } from '@renewal-atlas/domain'
 import { Router } from 'express'
+import { ServiceUnavailableError } from '../errors.ts'
 import { jsonBody, registry } from '../openapi/registry.ts'
 
 registry.registerPath({
@@ -10,17 +11,27 @@ registry.registerPath({
   path: '/api/v1/health',
   tags: ['Service'],
   summary: 'Service and database status',
-  responses: { 200: jsonBody(healthResponse, 'The service is up', 'application/json') },
+  responses: {
+    200: jsonBody(healthResponse, 'The service is up', 'application/json'),
+    503: {
+      description: 'The database does not answer',
+      content: { 'application/problem+json': { schema: problemResponse } },
+    },
+  },
 })
 
 export function healthRoutes(db: Database, version: string): Router {
   const router = Router()
   router.get('/health', async (_req, res) => {
-    await db.knex.raw('select 1')
-    const migrations = await migrationStatus(db.knex)
+    let migrations: MigrationStatus
+    try {
+      migrations = await migrationStatus(db.knex)
+    } catch {
+      throw new ServiceUnavailableError('The database does not answer')
+    }
     const { backend, postgresVersion, postgisVersion, mvt, maxConnections } = db.capabilities
     res.set('Cache-Control', 'no-store').json({
-      status: 'ok',
+      status: migrations.pending.length ? 'degraded' : 'ok',
       version,
       database: {
         backend,

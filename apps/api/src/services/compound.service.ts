@@ -1,9 +1,8 @@
 // Compound reads: checks that named streets and communities exist before querying.
-import type { CompoundListQuery } from '@renewal-atlas/domain'
+import { type CompoundListQuery, pageOf } from '@renewal-atlas/domain'
 import { type FieldError, NotFoundError, ValidationError } from '../errors.ts'
 import type { AreaRepository } from '../repositories/area.repository.ts'
 import type { CompoundRepository } from '../repositories/compound.repository.ts'
-import { pageOf } from '../routes/paging.ts'
 
 export class CompoundService {
   constructor(

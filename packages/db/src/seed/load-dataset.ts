@@ -40,6 +40,24 @@ export async function loadDataset(knex: Knex, dir: string): Promise<LoadCounts> 
   return knex.transaction((trx) => insertDataset(trx, data))
 }
 
+/**
+ * Load the data set unless its district is there already. Instances starting together on one server
+ * queue on an advisory lock, so exactly one of them loads.
+ */
+export async function loadDatasetOnce(
+  knex: Knex,
+  dir: string,
+  districtCode: string,
+): Promise<LoadCounts | null> {
+  if (await isDatasetLoaded(knex, districtCode)) return null
+  const data = await readDataset(dir)
+  return knex.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`renewal-atlas:dataset:${districtCode}`])
+    if (await isDatasetLoaded(trx, districtCode)) return null
+    return insertDataset(trx, data)
+  })
+}
+
 async function insertDataset(trx: Knex.Transaction, data: Dataset): Promise<LoadCounts> {
   const geom = (g: unknown) => trx.raw('ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)', [JSON.stringify(g)])
   const multi = (g: unknown) =>
