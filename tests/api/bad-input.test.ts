@@ -25,6 +25,10 @@ const badQueries: [query: string, parameter: string, reason: RegExp][] = [
   ['onRegister=yes', 'onRegister', /true or false/],
   ['builtFrom=2010&builtTo=1990', 'builtFrom', /not be later than builtTo/],
   ['builtTo=3000', 'builtTo', /at most 2100/],
+  ['householdsMin=500&householdsMax=100', 'householdsMin', /not be greater than householdsMax/],
+  ['householdsMin=-1', 'householdsMin', /at least 0/],
+  ['householdsMax=many', 'householdsMax', /whole number/],
+  ['householdsMax=1.5', 'householdsMax', /whole number/],
   ['sort=name', 'sort', /unknown parameter/],
 ]
 
@@ -58,9 +62,31 @@ describe.each(backends)('bad input on the %s backend', (backend) => {
 
   it('accepts the same parameters when they are well formed', async () => {
     const res = await app.get(
-      '/api/v1/compounds?bbox=104.0,30.5,104.2,30.7&limit=10&offset=0&status=completed,planned&street=510104030&onRegister=true&builtFrom=1980&builtTo=2004',
+      '/api/v1/compounds?bbox=104.0,30.5,104.2,30.7&limit=10&offset=0&status=completed,planned&street=510104030&onRegister=true&builtFrom=1980&builtTo=2004&householdsMin=100&householdsMax=100',
     )
     expect(res.status).toBe(200)
+  })
+
+  it('splits the compounds by households with nothing lost or counted twice', async () => {
+    const matched = async (query: string) =>
+      (await (await app.get(`/api/v1/compounds?limit=1&${query}`)).json()).numberMatched as number
+    const all = await matched('')
+    const small = await matched('householdsMax=199')
+    const large = await matched('householdsMin=200')
+    expect(small).toBeGreaterThan(0)
+    expect(large).toBeGreaterThan(0)
+    expect(small + large).toBe(all)
+    const middle = await matched('householdsMin=200&householdsMax=499')
+    expect(middle + (await matched('householdsMin=500'))).toBe(large)
+    expect(await matched('householdsMin=497&householdsMax=497')).toBeGreaterThanOrEqual(1)
+    expect(await matched('householdsMin=0')).toBe(all)
+    expect(await matched('householdsMin=1000000')).toBe(0)
+  })
+
+  it('documents the households filters in the OpenAPI document', async () => {
+    const doc = await (await app.get('/api/v1/openapi.json')).json()
+    const params = doc.paths['/api/v1/compounds'].get.parameters.map((p: { name: string }) => p.name)
+    expect(params).toEqual(expect.arrayContaining(['householdsMin', 'householdsMax']))
   })
 
   it('validates the list parameters of streets and communities too', async () => {

@@ -18,9 +18,18 @@ describe('OpenAPI description', () => {
       '/api/v1/communities',
       '/api/v1/compounds',
       '/api/v1/compounds/{id}',
+      '/api/v1/compounds/{id}/buildings',
+      '/api/v1/compounds/{id}/findings',
+      '/api/v1/compounds/{id}/projects',
+      '/api/v1/compounds/{id}/suggestions',
       '/api/v1/district',
       '/api/v1/health',
+      '/api/v1/roads/dead-ends',
+      '/api/v1/search/compounds',
+      '/api/v1/stats/coverage',
       '/api/v1/streets',
+      '/api/v1/tiles/{layer}.json',
+      '/api/v1/tiles/{layer}/{z}/{x}/{y}.mvt',
     ])
     const params = doc.paths['/api/v1/compounds'].get.parameters.map((p: { name: string }) => p.name)
     expect(params).toEqual(

@@ -5,8 +5,10 @@ import { managementType, renovationStatus } from './labels.ts'
 export const MAX_PAGE_LIMIT = 2000
 export const DEFAULT_PAGE_LIMIT = 100
 const MAX_OFFSET = 1_000_000
+const MAX_HOUSEHOLDS = 1_000_000
 
-const intParam = (name: string, min: number, max: number) =>
+/** A whole-number query or path parameter within [min, max]; the messages name the parameter. */
+export const intParam = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^-?\d+$/, `${name} must be a whole number`)
@@ -53,7 +55,7 @@ export const bboxParam = z
   })
   .meta({ description: 'minLon,minLat,maxLon,maxLat in WGS84 degrees', example: '104.08,30.62,104.12,30.67' })
 
-const pageParams = {
+export const pageParams = {
   limit: intParam('limit', 1, MAX_PAGE_LIMIT)
     .optional()
     .meta({ description: `page size, 1–${MAX_PAGE_LIMIT} (default ${DEFAULT_PAGE_LIMIT})` }),
@@ -99,6 +101,12 @@ export const compoundListQuery = z
     onRegister: booleanParam('onRegister').optional().meta({ description: 'on the old-compound register' }),
     builtFrom: intParam('builtFrom', 1900, 2100).optional(),
     builtTo: intParam('builtTo', 1900, 2100).optional(),
+    householdsMin: intParam('householdsMin', 0, MAX_HOUSEHOLDS)
+      .optional()
+      .meta({ description: 'at least this many households', example: '200' }),
+    householdsMax: intParam('householdsMax', 0, MAX_HOUSEHOLDS)
+      .optional()
+      .meta({ description: 'at most this many households', example: '500' }),
   })
   .superRefine((q, ctx) => {
     if (q.builtFrom !== undefined && q.builtTo !== undefined && q.builtFrom > q.builtTo) {
@@ -106,6 +114,13 @@ export const compoundListQuery = z
         code: 'custom',
         path: ['builtFrom'],
         message: 'builtFrom must not be later than builtTo',
+      })
+    }
+    if (q.householdsMin !== undefined && q.householdsMax !== undefined && q.householdsMin > q.householdsMax) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['householdsMin'],
+        message: 'householdsMin must not be greater than householdsMax',
       })
     }
   })

@@ -19,6 +19,8 @@ export class CompoundRepository {
     if (filter.onRegister !== undefined) q.where('c.on_old_register', filter.onRegister)
     if (filter.builtFrom !== undefined) q.where('c.built_year', '>=', filter.builtFrom)
     if (filter.builtTo !== undefined) q.where('c.built_year', '<=', filter.builtTo)
+    if (filter.householdsMin !== undefined) q.where('c.households', '>=', filter.householdsMin)
+    if (filter.householdsMax !== undefined) q.where('c.households', '<=', filter.householdsMax)
     return q
   }
 
