@@ -2,13 +2,14 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { glyphsPlugin } from './vite-plugins/glyphs.plugin.ts'
 
 const apiPort = process.env.API_PORT ?? '3000'
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), glyphsPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

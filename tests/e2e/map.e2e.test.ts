@@ -1,7 +1,8 @@
-// A planner opens Renewal Atlas in a real browser: the district and every compound are drawn, offline.
+// A planner works with Renewal Atlas in a real browser against the real API: the district drawn from the
+// platform's own vector tiles, filters, search, the compound panel, languages and shared links, all offline.
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app.ts'
 
@@ -13,11 +14,77 @@ if (!haveBrowser && !process.env.CI) {
   )
 }
 const screenshots = path.resolve(import.meta.dirname, '../../test-results')
+const readyTimeout = 90_000
+
+interface OpenedPage {
+  page: Page
+  /** Requests that left the app's origin. */
+  outside: string[]
+  consoleErrors: string[]
+}
+
+interface RenderedCompounds {
+  ids: number
+  statuses: string[]
+  builtYears: number[]
+}
+
+/** What `compounds-fill` draws in the current view: distinct ids and their properties. */
+function renderedCompounds(page: Page): Promise<RenderedCompounds | null> {
+  return page.evaluate(() => {
+    const map = window.__atlasMap
+    if (!map) return null
+    const features = map.queryRenderedFeatures({ layers: ['compounds-fill'] })
+    return {
+      ids: new Set(features.map((f) => f.id)).size,
+      statuses: [...new Set(features.map((f) => String(f.properties?.renovationStatus)))].sort(),
+      builtYears: features.map((f) => Number(f.properties?.builtYear)),
+    }
+  })
+}
+
+/** Wait until the map has drawn everything after a change of filter or view. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = window.__atlasMap
+    return map?.loaded() && !map.isMoving() && map.areTilesLoaded()
+  })
+}
+
+function filterCount(page: Page): Promise<number> {
+  return (
+    page
+      .getByTestId('filter-count')
+      .textContent()
+      // While counting the text has no digits: NaN, which no expectation on a count accepts.
+      .then((text) => {
+        const digits = (text ?? '').replace(/[^\d]/g, '')
+        return digits === '' ? Number.NaN : Number(digits)
+      })
+  )
+}
 
 // CI always has Chromium (.ci/run installs it), so there a missing browser fails instead of skipping.
 describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium', () => {
   let app: TestApp
   let browser: Browser
+
+  async function open(hash = ''): Promise<OpenedPage> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const outside: string[] = []
+    page.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(app.url) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url)
+    })
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    await page.goto(`${app.url}/${hash}`)
+    await page.waitForSelector('html[data-map-ready="true"]', { timeout: readyTimeout })
+    return { page, outside, consoleErrors }
+  }
+
   beforeAll(async () => {
     app = await startTestApp('embedded')
     browser = await chromium.launch({
@@ -29,6 +96,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
         '--disable-background-networking',
       ],
     })
+    mkdirSync(screenshots, { recursive: true })
   })
   afterAll(async () => {
     await browser?.close()
@@ -36,47 +104,30 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
   })
 
   it('draws the 1,189 compounds coloured by renovation status, requesting nothing from outside', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    const outside: string[] = []
-    page.on('request', (request) => {
-      const url = request.url()
-      if (!url.startsWith(app.url) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url)
-    })
-    const consoleErrors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-
-    await page.goto(app.url)
-    await page.waitForSelector('html[data-map-ready="true"]', { timeout: 90_000 })
-
-    const rendered = await page.evaluate(() => {
-      const map = window.__atlasMap
-      if (!map) return null
-      const features = map.queryRenderedFeatures({ layers: ['compounds-fill'] })
-      return {
-        ids: [...new Set(features.map((f) => f.id))].length,
-        statuses: [...new Set(features.map((f) => String(f.properties?.renovationStatus)))].sort(),
-        zoom: map.getZoom(),
-      }
-    })
-    expect(rendered).not.toBeNull()
+    const { page, outside, consoleErrors } = await open()
+    const rendered = await renderedCompounds(page)
     expect(rendered?.ids).toBe(1189)
     expect(rendered?.statuses).toEqual(['completed', 'not_planned', 'planned', 'under_way'])
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
-    await expect.poll(() => page.locator('body').textContent()).toMatch(/1,189/)
+    await expect.poll(() => page.locator('.app-header__count').textContent()).toMatch(/1,189/)
+    // The legend's counts are the API's and add up to the total.
+    await expect.poll(() => filterCount(page)).toBe(1189)
+    // Labels are drawn with glyphs the app serves itself.
+    const glyphRequests = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('/glyphs/')),
+    )
+    expect(glyphRequests.every((url) => url.startsWith(app.url))).toBe(true)
     expect(outside).toEqual([])
     expect(consoleErrors).toEqual([])
-
-    mkdirSync(screenshots, { recursive: true })
     await page.screenshot({ path: path.join(screenshots, 'map.png') })
     await page.close()
   })
 
-  it('opens a compound’s details when a planner clicks it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(app.url)
-    await page.waitForSelector('html[data-map-ready="true"]', { timeout: 90_000 })
+  it('opens a compound’s panel when a planner clicks it', async () => {
+    const { page } = await open()
     const point = await page.evaluate(() => {
       const map = window.__atlasMap
       const [feature] = map?.queryRenderedFeatures({ layers: ['compounds-fill'] }) ?? []
@@ -88,10 +139,108 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
       return { name: String(feature.properties?.name) }
     })
     expect(point).not.toBeNull()
-    await page.waitForFunction(() => window.__atlasMap?.loaded())
+    await settled(page)
     const box = await page.locator('canvas.maplibregl-canvas').boundingBox()
     await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2)
-    await expect.poll(() => page.locator('body').textContent()).toContain(point?.name ?? '')
+    await expect.poll(() => page.locator('#compound-panel-title').textContent()).toBe(point?.name)
+    await page.close()
+  })
+
+  it('when a planner filters to completed compounds, the count and the drawn compounds follow at once', async () => {
+    const { page, outside } = await open()
+    await expect.poll(() => filterCount(page)).toBe(1189)
+    await page.locator('input[name="status"][value="completed"]').check()
+    await expect.poll(() => filterCount(page)).toBeLessThan(1189)
+    const matched = await filterCount(page)
+    expect(matched).toBeGreaterThan(0)
+    await settled(page)
+    const rendered = await renderedCompounds(page)
+    expect(rendered?.statuses).toEqual(['completed'])
+    expect(rendered?.ids).toBe(matched)
+
+    // Narrowing to the 1990s shrinks both again; every drawn compound was built then.
+    await page.locator('input[name="builtFrom"]').fill('1990')
+    await page.locator('input[name="builtTo"]').fill('1999')
+    await expect.poll(() => filterCount(page)).toBeLessThan(matched)
+    await settled(page)
+    const narrowed = await renderedCompounds(page)
+    expect(narrowed?.ids).toBe(await filterCount(page))
+    expect(narrowed?.builtYears.every((y) => y >= 1990 && y <= 1999)).toBe(true)
+
+    await page.getByRole('button', { name: '清除筛选' }).click()
+    await expect.poll(() => filterCount(page)).toBe(1189)
+    expect(outside).toEqual([])
+    await page.close()
+  })
+
+  it('searching 五福苑 and choosing it opens its panel: 497 households, 9 buildings, built 1996', async () => {
+    const { page, outside } = await open()
+    const search = page.getByRole('combobox', { name: '搜索小区（名称或地址）' })
+    await search.fill('五福苑')
+    await page
+      .getByRole('option', { name: /五福苑/ })
+      .first()
+      .waitFor()
+    await search.press('ArrowDown')
+    await search.press('Enter')
+    await expect.poll(() => page.locator('#compound-panel-title').textContent()).toBe('五福苑')
+    const panel = page.locator('.compound-panel')
+    await expect.poll(() => panel.locator('[data-field="households"]').textContent()).toContain('497')
+    expect(await panel.locator('[data-field="builtYear"]').textContent()).toContain('1996')
+    expect(await panel.locator('[data-field="buildingsSummary"]').textContent()).toMatch(/^9 栋/)
+    expect(await panel.locator('.buildings li').count()).toBe(9)
+    // The map flew there and highlights it.
+    await settled(page)
+    expect(await page.evaluate(() => window.__atlasMap?.getZoom() ?? 0)).toBeGreaterThan(15)
+    expect(page.url()).toMatch(/[#&]c=\d+/)
+    expect(outside).toEqual([])
+    await page.screenshot({ path: path.join(screenshots, 'compound-panel.png') })
+    await page.close()
+  })
+
+  it('switches every label between 简体中文 and English', async () => {
+    const { page } = await open()
+    expect(await page.locator('.app-header__title').textContent()).toBe('焕新图谱')
+    expect(await page.locator('.filter-panel h2').textContent()).toBe('筛选小区')
+    await page.getByRole('button', { name: 'English' }).click()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.locator('.app-header__title').textContent()).toBe('Renewal Atlas')
+    expect(await page.locator('.filter-panel h2').textContent()).toBe('Filter compounds')
+    expect(await page.locator('.legend [data-class="completed"] .legend__label').textContent()).toBe(
+      'Completed',
+    )
+    expect(page.url()).toContain('lang=en')
+    await page.getByRole('button', { name: '简体中文' }).click()
+    expect(await page.locator('.legend [data-class="completed"] .legend__label').textContent()).toBe(
+      '已完成改造',
+    )
+    await page.close()
+  })
+
+  it('a shared link restores the position, the thematic layer and the filters', async () => {
+    const { page, outside } = await open(
+      '#map=14.50/30.64500/104.09000&theme=era&status=completed&built=1980-1999&lang=en',
+    )
+    const view = await page.evaluate(() => {
+      const map = window.__atlasMap
+      return map ? { zoom: map.getZoom(), center: map.getCenter().toArray() } : null
+    })
+    expect(view?.zoom).toBeCloseTo(14.5, 1)
+    expect(view?.center[0]).toBeCloseTo(104.09, 3)
+    expect(view?.center[1]).toBeCloseTo(30.645, 3)
+    expect(await page.getByTestId('theme-select').inputValue()).toBe('era')
+    expect(await page.locator('input[name="status"][value="completed"]').isChecked()).toBe(true)
+    expect(await page.locator('input[name="builtFrom"]').inputValue()).toBe('1980')
+    expect(await page.locator('.app-header__title').textContent()).toBe('Renewal Atlas')
+    await expect.poll(() => filterCount(page)).toBeLessThan(1189)
+    await settled(page)
+    const rendered = await renderedCompounds(page)
+    expect(rendered?.statuses).toEqual(['completed'])
+    expect(rendered?.builtYears.every((y) => y >= 1980 && y <= 1999)).toBe(true)
+    // The legend shows the build-era classes the map is coloured with.
+    expect(await page.locator('.legend [data-class="1990s"]').count()).toBe(1)
+    expect(outside).toEqual([])
+    await page.screenshot({ path: path.join(screenshots, 'shared-view.png') })
     await page.close()
   })
 })

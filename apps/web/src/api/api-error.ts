@@ -23,3 +23,10 @@ export class ApiError extends Error {
     super(message, options)
   }
 }
+
+/** Any failure as an ApiError; anything else is a bug in the client, shown as a bad response, not a crash. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new ApiError('invalid_response', message, { url: window.location.href }, { cause: error })
+}

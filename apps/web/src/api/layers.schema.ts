@@ -1,4 +1,4 @@
-// What the map-layer endpoints answer: the shared API response schemas of packages/domain, with the geometry
+// What the area and compound list endpoints answer: the shared API response schemas of packages/domain, with the geometry
 // narrowed to the kinds each layer draws (the shared schema leaves geometry open).
 import {
   areaGeometrySchema,
@@ -47,10 +47,9 @@ export interface FeatureList<F> {
   features: F[]
 }
 
-/** Everything the base map draws. */
-export interface AtlasLayers {
+/** The administrative areas, read once: labels, the district's extent and the filter lists. */
+export interface AtlasAreas {
   district: FeatureList<DistrictFeature>
   streets: FeatureList<StreetFeature>
   communities: FeatureList<CommunityFeature>
-  compounds: FeatureList<CompoundFeature>
 }

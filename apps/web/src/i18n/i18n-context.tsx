@@ -21,6 +21,9 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null)
 
 function readStoredLanguage(): Language {
+  // A shared link's language wins over the one this browser remembers.
+  const fromUrl = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('lang')
+  if (isLanguage(fromUrl)) return fromUrl
   try {
     const stored = window.localStorage.getItem(storageKey)
     return isLanguage(stored) ? stored : defaultLanguage

@@ -2,54 +2,104 @@ import { renovationStatus } from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import {
   type ClassifiableCompound,
+  classFillColour,
   classifyCompound,
-  compoundFillColour,
-  countByClass,
+  classifyCoverage,
+  compoundThemeClasses,
+  countCoverageClasses,
+  coverageFillColour,
+  eraClasses,
+  householdClasses,
+  statusClasses,
 } from './compound-classes.ts'
 
 function createCompound(overrides: Partial<ClassifiableCompound> = {}): ClassifiableCompound {
-  return { onOldRegister: true, renovationStatus: 'not_planned', ...overrides }
+  return {
+    onOldRegister: true,
+    renovationStatus: 'not_planned',
+    builtYear: 1996,
+    households: 497,
+    ...overrides,
+  }
 }
 
-describe('compound status classes', () => {
-  it('puts a compound that is not on the old register in the neutral class whatever its status', () => {
+describe('the renovation status classes', () => {
+  it('put a compound that is not on the old register in the neutral class whatever its status', () => {
     for (const status of renovationStatus.values) {
-      expect(classifyCompound(createCompound({ onOldRegister: false, renovationStatus: status }))?.key).toBe(
-        'not_old',
-      )
+      const compound = createCompound({ onOldRegister: false, renovationStatus: status })
+      expect(classifyCompound(statusClasses, compound)?.key).toBe('not_old')
     }
   })
 
-  it('classes an old compound by its renovation status', () => {
+  it('class an old compound by its renovation status', () => {
     for (const status of renovationStatus.values) {
-      expect(classifyCompound(createCompound({ renovationStatus: status }))?.key).toBe(status)
+      expect(classifyCompound(statusClasses, createCompound({ renovationStatus: status }))?.key).toBe(status)
     }
   })
 
-  it('counts every class, including the empty ones', () => {
-    const counts = countByClass([
-      createCompound({ renovationStatus: 'completed' }),
-      createCompound({ renovationStatus: 'completed' }),
-      createCompound({ onOldRegister: false }),
-    ])
-    expect(Object.fromEntries(counts)).toEqual({
-      not_planned: 0,
-      planned: 0,
-      under_way: 0,
-      completed: 2,
-      not_old: 1,
-    })
-  })
-
-  it('builds the fill colour from the same table: one branch per class and a fallback', () => {
-    const expression = compoundFillColour()
+  it('build the fill colour from the same table: one branch per class and a fallback', () => {
+    const expression = classFillColour(statusClasses)
     expect(expression[0]).toBe('case')
     expect(expression).toHaveLength(1 + 5 * 2 + 1)
     expect(expression).toContainEqual([
       'all',
+      ['in', ['get', 'renovationStatus'], ['literal', ['under_way']]],
       ['==', ['get', 'onOldRegister'], true],
-      ['==', ['get', 'renovationStatus'], 'under_way'],
     ])
-    expect(expression).toContainEqual(['==', ['get', 'onOldRegister'], false])
+  })
+})
+
+describe('the build era and household classes', () => {
+  it('class Wufuyuan (built 1996, 497 households) in the 1990s and 300–499', () => {
+    expect(classifyCompound(eraClasses, createCompound())?.key).toBe('1990s')
+    expect(classifyCompound(householdClasses, createCompound())?.key).toBe('300-499')
+  })
+
+  it('put a compound with no built year in the catch-all class, drawn as the case fallback', () => {
+    expect(classifyCompound(eraClasses, createCompound({ builtYear: null }))?.key).toBe('unknown')
+    const expression = classFillColour(eraClasses)
+    expect(expression.at(-1)).toBe('#BDBDBD')
+  })
+
+  it('leave no gap and no overlap between household classes', () => {
+    for (const households of [0, 99, 100, 299, 300, 999, 1000, 5000]) {
+      const matching = householdClasses.filter(
+        (cls) => classifyCompound([cls], createCompound({ households })) !== undefined,
+      )
+      expect(matching).toHaveLength(1)
+    }
+  })
+
+  it('every theme has distinct class keys', () => {
+    for (const classes of Object.values(compoundThemeClasses)) {
+      expect(new Set(classes.map((c) => c.key)).size).toBe(classes.length)
+    }
+  })
+})
+
+describe('the coverage classes', () => {
+  it('class areas by coverage, 100 % in the top class and no old compounds apart', () => {
+    expect(classifyCoverage({ key: 'a', oldCompounds: 10, coverage: 0 }).key).toBe('0-20')
+    expect(classifyCoverage({ key: 'a', oldCompounds: 10, coverage: 0.4 }).key).toBe('40-60')
+    expect(classifyCoverage({ key: 'a', oldCompounds: 10, coverage: 1 }).key).toBe('80-100')
+    expect(classifyCoverage({ key: 'a', oldCompounds: 0, coverage: 0 }).key).toBe('none')
+  })
+
+  it('colour each area by code and count the areas per class', () => {
+    const areas = [
+      { key: '510104001', oldCompounds: 10, coverage: 0.5 },
+      { key: '510104002', oldCompounds: 4, coverage: 0.9 },
+    ]
+    expect(coverageFillColour(areas)).toEqual([
+      'match',
+      ['get', 'code'],
+      '510104001',
+      '#74C476',
+      '510104002',
+      '#006D2C',
+      '#D9D9D9',
+    ])
+    expect(countCoverageClasses(areas).get('40-60')).toBe(1)
+    expect(countCoverageClasses(areas).get('0-20')).toBe(0)
   })
 })

@@ -1,85 +1,252 @@
-// The compound status classes: one table that the map's fill colour and the legend are both built from.
-import type { RenovationStatus } from '@renewal-atlas/domain'
+// The thematic class tables: one table per theme that the map's paint expressions, the legend and its counts
+// are all built from, so the legend always matches what is drawn.
+import { renovationStatus } from '@renewal-atlas/domain'
 import type { ExpressionSpecification } from 'maplibre-gl'
-import type { MessageKey } from '../i18n/messages.ts'
+import type { MessageKey, MessageParams } from '../i18n/messages.ts'
+import { type CompoundFilters, compoundFilterExpression } from './compound-filter.ts'
 
-export type CompoundClassKey = 'not_old' | RenovationStatus
+export const themeIds = ['status', 'era', 'households', 'coverage-street', 'coverage-community'] as const
+export type ThemeId = (typeof themeIds)[number]
+export const defaultTheme: ThemeId = 'status'
+
+export function isThemeId(value: unknown): value is ThemeId {
+  return typeof value === 'string' && (themeIds as readonly string[]).includes(value)
+}
+
+export interface LegendLabel {
+  key: MessageKey
+  params?: MessageParams
+}
 
 export interface CompoundClass {
-  key: CompoundClassKey
-  labelKey: MessageKey
+  key: string
+  label: LegendLabel
   colour: string
-  /** The feature properties a compound must have to fall in the class. */
-  where: { onOldRegister: boolean; renovationStatus?: RenovationStatus }
+  /** The compounds in the class, as filters; null for "every compound no earlier class takes". */
+  where: CompoundFilters | null
 }
 
 /**
- * Old compounds by status, then the rest. Colours are from the Okabe–Ito palette, which stays
- * distinguishable under the common colour-vision deficiencies; the neutral grey marks compounds
- * that are not on the old-compound register (老旧小区台账).
+ * Renovation status: old compounds by status, then the rest. Okabe–Ito colours, distinguishable under the
+ * common colour-vision deficiencies; grey marks compounds not on the old-compound register (老旧小区台账).
  */
-export const compoundClasses: readonly CompoundClass[] = [
-  {
-    key: 'not_planned',
-    labelKey: 'class.not_planned',
-    colour: '#D55E00',
-    where: { onOldRegister: true, renovationStatus: 'not_planned' },
-  },
-  {
-    key: 'planned',
-    labelKey: 'class.planned',
-    colour: '#E69F00',
-    where: { onOldRegister: true, renovationStatus: 'planned' },
-  },
-  {
-    key: 'under_way',
-    labelKey: 'class.under_way',
-    colour: '#56B4E9',
-    where: { onOldRegister: true, renovationStatus: 'under_way' },
-  },
-  {
-    key: 'completed',
-    labelKey: 'class.completed',
-    colour: '#009E73',
-    where: { onOldRegister: true, renovationStatus: 'completed' },
-  },
-  { key: 'not_old', labelKey: 'class.not_old', colour: '#BDBDBD', where: { onOldRegister: false } },
+const statusColours = {
+  not_planned: '#D55E00',
+  planned: '#E69F00',
+  under_way: '#56B4E9',
+  completed: '#009E73',
+} as const
+
+export const statusClasses: readonly CompoundClass[] = [
+  ...renovationStatus.values.map((status) => ({
+    key: status,
+    label: { key: `class.${status}` as MessageKey },
+    colour: statusColours[status],
+    where: { onRegister: true, status: [status] },
+  })),
+  { key: 'not_old', label: { key: 'class.not_old' }, colour: '#BDBDBD', where: { onRegister: false } },
 ]
 
-/** Drawn for a compound no class matches; the class table covers every valid record, so it should not show. */
-export const unclassifiedColour = '#000000'
+/** Build era: decades around the old-compound cut-off (2000), viridis from old (dark) to new (light). */
+export const eraClasses: readonly CompoundClass[] = [
+  {
+    key: 'before-1980',
+    label: { key: 'range.yearBefore', params: { year: 1980 } },
+    colour: '#440154',
+    where: { builtTo: 1979 },
+  },
+  {
+    key: '1980s',
+    label: { key: 'range.years', params: { from: 1980, to: 1989 } },
+    colour: '#3B528B',
+    where: { builtFrom: 1980, builtTo: 1989 },
+  },
+  {
+    key: '1990s',
+    label: { key: 'range.years', params: { from: 1990, to: 1999 } },
+    colour: '#21918C',
+    where: { builtFrom: 1990, builtTo: 1999 },
+  },
+  {
+    key: '2000s',
+    label: { key: 'range.years', params: { from: 2000, to: 2009 } },
+    colour: '#5EC962',
+    where: { builtFrom: 2000, builtTo: 2009 },
+  },
+  {
+    key: 'from-2010',
+    label: { key: 'range.yearFrom', params: { year: 2010 } },
+    colour: '#FDE725',
+    where: { builtFrom: 2010 },
+  },
+  { key: 'unknown', label: { key: 'range.unknownYear' }, colour: '#BDBDBD', where: null },
+]
 
-export interface ClassifiableCompound {
-  onOldRegister: boolean
-  renovationStatus: RenovationStatus
+/** Households per compound, yellow to red. */
+export const householdClasses: readonly CompoundClass[] = [
+  {
+    key: 'lt-100',
+    label: { key: 'range.householdsBelow', params: { max: 100 } },
+    colour: '#FFFFB2',
+    where: { householdsMax: 99 },
+  },
+  {
+    key: '100-299',
+    label: { key: 'range.households', params: { min: 100, max: 299 } },
+    colour: '#FECC5C',
+    where: { householdsMin: 100, householdsMax: 299 },
+  },
+  {
+    key: '300-499',
+    label: { key: 'range.households', params: { min: 300, max: 499 } },
+    colour: '#FD8D3C',
+    where: { householdsMin: 300, householdsMax: 499 },
+  },
+  {
+    key: '500-999',
+    label: { key: 'range.households', params: { min: 500, max: 999 } },
+    colour: '#F03B20',
+    where: { householdsMin: 500, householdsMax: 999 },
+  },
+  {
+    key: 'from-1000',
+    label: { key: 'range.householdsFrom', params: { min: 1000 } },
+    colour: '#BD0026',
+    where: { householdsMin: 1000 },
+  },
+]
+
+export type CompoundThemeId = 'status' | 'era' | 'households'
+
+export const compoundThemeClasses: Record<CompoundThemeId, readonly CompoundClass[]> = {
+  status: statusClasses,
+  era: eraClasses,
+  households: householdClasses,
 }
 
-export function classifyCompound(compound: ClassifiableCompound): CompoundClass | undefined {
-  return compoundClasses.find(
-    ({ where }) =>
-      where.onOldRegister === compound.onOldRegister &&
-      (where.renovationStatus === undefined || where.renovationStatus === compound.renovationStatus),
+/** Drawn for a compound no class matches; the tables cover every valid record, so it should not show. */
+export const unclassifiedColour = '#000000'
+
+/** The `fill-color` of `compounds-fill`: a `case` over the same filters that define (and count) each class. */
+export function classFillColour(classes: readonly CompoundClass[]): ExpressionSpecification {
+  const rest = classes.find((cls) => cls.where === null)
+  const branches = classes.flatMap((cls) => {
+    if (cls.where === null) return []
+    return [compoundFilterExpression(cls.where) ?? true, cls.colour]
+  })
+  return ['case', ...branches, rest?.colour ?? unclassifiedColour] as unknown as ExpressionSpecification
+}
+
+export interface ClassifiableCompound {
+  streetCode?: string
+  communityCode?: string
+  onOldRegister: boolean
+  renovationStatus: string
+  builtYear: number | null
+  households: number
+}
+
+/** The same test as `compoundFilterExpression`, in JavaScript: does the compound pass the filters? */
+export function matchesFilters(compound: ClassifiableCompound, filters: CompoundFilters): boolean {
+  const year = compound.builtYear
+  return (
+    (filters.street === undefined || compound.streetCode === filters.street) &&
+    (filters.community === undefined || compound.communityCode === filters.community) &&
+    (filters.status === undefined ||
+      (filters.status as readonly string[]).includes(compound.renovationStatus)) &&
+    (filters.onRegister === undefined || compound.onOldRegister === filters.onRegister) &&
+    (filters.builtFrom === undefined || (year !== null && year >= filters.builtFrom)) &&
+    (filters.builtTo === undefined || (year !== null && year <= filters.builtTo)) &&
+    (filters.householdsMin === undefined || compound.households >= filters.householdsMin) &&
+    (filters.householdsMax === undefined || compound.households <= filters.householdsMax)
   )
 }
 
-/** How many compounds fall in each class, every class present (zero when empty). */
-export function countByClass(compounds: Iterable<ClassifiableCompound>): Map<CompoundClassKey, number> {
-  const counts = new Map<CompoundClassKey, number>(compoundClasses.map((c) => [c.key, 0]))
-  for (const compound of compounds) {
-    const cls = classifyCompound(compound)
-    if (cls) counts.set(cls.key, (counts.get(cls.key) ?? 0) + 1)
+/** The class a compound is drawn in: the first whose filters it passes, else the catch-all class. */
+export function classifyCompound(
+  classes: readonly CompoundClass[],
+  compound: ClassifiableCompound,
+): CompoundClass | undefined {
+  return (
+    classes.find((cls) => cls.where !== null && matchesFilters(compound, cls.where)) ??
+    classes.find((cls) => cls.where === null)
+  )
+}
+
+// ---- coverage choropleth (streets or communities) ----
+
+export interface CoverageClass {
+  key: string
+  label: LegendLabel
+  colour: string
+  /** Coverage from (inclusive) to (exclusive, except the last); null for areas with no old compounds. */
+  range: [number, number] | null
+}
+
+export const coverageClasses: readonly CoverageClass[] = [
+  {
+    key: '0-20',
+    label: { key: 'range.percent', params: { from: 0, to: 20 } },
+    colour: '#EDF8E9',
+    range: [0, 0.2],
+  },
+  {
+    key: '20-40',
+    label: { key: 'range.percent', params: { from: 20, to: 40 } },
+    colour: '#BAE4B3',
+    range: [0.2, 0.4],
+  },
+  {
+    key: '40-60',
+    label: { key: 'range.percent', params: { from: 40, to: 60 } },
+    colour: '#74C476',
+    range: [0.4, 0.6],
+  },
+  {
+    key: '60-80',
+    label: { key: 'range.percent', params: { from: 60, to: 80 } },
+    colour: '#31A354',
+    range: [0.6, 0.8],
+  },
+  {
+    key: '80-100',
+    label: { key: 'range.percent', params: { from: 80, to: 100 } },
+    colour: '#006D2C',
+    range: [0.8, 1],
+  },
+  { key: 'none', label: { key: 'range.noOldCompounds' }, colour: '#D9D9D9', range: null },
+]
+
+export interface CoverageArea {
+  key: string
+  oldCompounds: number
+  coverage: number
+}
+
+export function classifyCoverage(area: CoverageArea): CoverageClass {
+  const none = coverageClasses.find((cls) => cls.range === null) as CoverageClass
+  if (area.oldCompounds === 0) return none
+  const ranged = coverageClasses.filter((cls) => cls.range !== null)
+  return (
+    ranged.find(({ range }) => range && area.coverage >= range[0] && area.coverage < range[1]) ??
+    (ranged.at(-1) as CoverageClass)
+  )
+}
+
+/** The `fill-color` of the coverage layer: each area's code matched to its class colour. */
+export function coverageFillColour(areas: readonly CoverageArea[]): ExpressionSpecification {
+  const none = coverageClasses.find((cls) => cls.range === null) as CoverageClass
+  if (areas.length === 0) return ['to-color', none.colour]
+  const pairs = areas.flatMap((area) => [area.key, classifyCoverage(area).colour])
+  return ['match', ['get', 'code'], ...pairs, none.colour] as unknown as ExpressionSpecification
+}
+
+/** How many areas fall in each coverage class, every class present. */
+export function countCoverageClasses(areas: readonly CoverageArea[]): Map<string, number> {
+  const counts = new Map(coverageClasses.map((cls) => [cls.key, 0]))
+  for (const area of areas) {
+    const cls = classifyCoverage(area)
+    counts.set(cls.key, (counts.get(cls.key) ?? 0) + 1)
   }
   return counts
-}
-
-function classCondition({ where }: CompoundClass): ExpressionSpecification {
-  const onRegister: ExpressionSpecification = ['==', ['get', 'onOldRegister'], where.onOldRegister]
-  if (where.renovationStatus === undefined) return onRegister
-  return ['all', onRegister, ['==', ['get', 'renovationStatus'], where.renovationStatus]]
-}
-
-/** The `fill-color` of the `compounds-fill` layer: a `case` over the same conditions `classifyCompound` applies. */
-export function compoundFillColour(): ExpressionSpecification {
-  const branches = compoundClasses.flatMap((cls) => [classCondition(cls), cls.colour])
-  return ['case', ...branches, unclassifiedColour] as ExpressionSpecification
 }

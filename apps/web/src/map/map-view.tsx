@@ -1,24 +1,38 @@
-// The map as a React component: owns one AtlasMap and pushes data, selection and labels into it.
+// The map as a React component: owns one AtlasMap and pushes areas, theme, filters and selection into it.
+import { type CoverageRow, roadClass } from '@renewal-atlas/domain'
 import { useEffect, useRef, useState } from 'react'
-import type { AtlasLayers } from '../api/layers.schema.ts'
+import type { AtlasAreas } from '../api/layers.schema.ts'
+import { fetchDeadEnds } from '../api/roads.api.ts'
+import { domainLabel } from '../i18n/domain-labels.ts'
 import { useI18n } from '../i18n/i18n-context.tsx'
-import { AtlasMap } from './atlas-map.ts'
+import { AtlasMap, type RoadHover } from './atlas-map.ts'
+import type { ThemeId } from './compound-classes.ts'
+import type { CompoundFilters } from './compound-filter.ts'
+import type { MapPosition } from './url-state.ts'
 
 export interface MapViewProps {
-  layers: AtlasLayers | null
+  areas: AtlasAreas | null
+  theme: ThemeId
+  coverageRows: CoverageRow[] | null
+  filters: CompoundFilters
   selectedCompoundId: number | null
+  initialPosition: MapPosition | undefined
   onSelectCompound: (compoundId: number | null) => void
+  onMoveEnd: (position: MapPosition) => void
+  onMap: (map: AtlasMap | null) => void
 }
 
-export function MapView({ layers, selectedCompoundId, onSelectCompound }: MapViewProps) {
-  const { t } = useI18n()
+export function MapView(props: MapViewProps) {
+  const { areas, theme, coverageRows, filters, selectedCompoundId } = props
+  const { t, language, formatNumber } = useI18n()
   const containerRef = useRef<HTMLDivElement>(null)
   const [atlasMap, setAtlasMap] = useState<AtlasMap | null>(null)
-  // The map is created once; it reads the latest callback through this ref instead of being rebuilt.
-  const onSelectRef = useRef(onSelectCompound)
+  const [road, setRoad] = useState<RoadHover | null>(null)
+  // The map is created once; it reads the latest callbacks and first view through this ref.
+  const propsRef = useRef(props)
   useEffect(() => {
-    onSelectRef.current = onSelectCompound
-  }, [onSelectCompound])
+    propsRef.current = props
+  })
   const initialLabelRef = useRef(t('map.title'))
 
   useEffect(() => {
@@ -26,22 +40,44 @@ export function MapView({ layers, selectedCompoundId, onSelectCompound }: MapVie
     if (!container) return
     const map = new AtlasMap(container, {
       ariaLabel: initialLabelRef.current,
-      onCompoundClick: (id) => onSelectRef.current(id),
+      initialPosition: propsRef.current.initialPosition,
+      onCompoundClick: (id) => propsRef.current.onSelectCompound(id),
+      onRoadHover: setRoad,
+      onMoveEnd: (position) => propsRef.current.onMoveEnd(position),
     })
     setAtlasMap(map)
+    propsRef.current.onMap(map)
+    const controller = new AbortController()
+    fetchDeadEnds({ signal: controller.signal }).then(
+      (deadEnds) => map.setDeadEnds(deadEnds),
+      (error: unknown) => {
+        if (!controller.signal.aborted) console.error('Loading road dead ends failed', error)
+      },
+    )
     return () => {
+      controller.abort()
+      propsRef.current.onMap(null)
       setAtlasMap(null)
       map.destroy()
     }
   }, [])
 
   useEffect(() => {
-    if (atlasMap && layers) {
-      atlasMap
-        .setLayers(layers)
-        .catch((error: unknown) => console.error('Drawing the map layers failed', error))
+    if (atlasMap && areas) {
+      atlasMap.setAreas(areas).catch((error: unknown) => console.error('Drawing the areas failed', error))
     }
-  }, [atlasMap, layers])
+  }, [atlasMap, areas])
+
+  useEffect(() => {
+    if (!atlasMap) return
+    // A choropleth waits for its rows; the compound themes need none.
+    if (coverageRows === null) return
+    atlasMap.setTheme(theme, coverageRows).catch((error: unknown) => console.error('Theme failed', error))
+  }, [atlasMap, theme, coverageRows])
+
+  useEffect(() => {
+    atlasMap?.setCompoundFilters(filters).catch((error: unknown) => console.error('Filter failed', error))
+  }, [atlasMap, filters])
 
   useEffect(() => {
     atlasMap?.setSelectedCompound(selectedCompoundId)
@@ -52,9 +88,27 @@ export function MapView({ layers, selectedCompoundId, onSelectCompound }: MapVie
     atlasMap?.setAriaLabel(mapTitle)
   }, [atlasMap, mapTitle])
 
+  const metres = (value: number | null) =>
+    value === null ? t('details.unknown') : t('road.metres', { value: formatNumber(value) })
+
   return (
     <div className="map-view">
       <div ref={containerRef} className="map-view__canvas" />
+      {road && (
+        <div className="road-tooltip" role="tooltip" style={{ left: road.x + 12, top: road.y + 12 }}>
+          <strong>{road.name ?? t('road.unnamed')}</strong>
+          <span>
+            {t('road.class')}:{' '}
+            {road.roadClass ? domainLabel(roadClass.labels, road.roadClass, language) : t('details.unknown')}
+          </span>
+          <span>
+            {t('road.redLine')}: {metres(road.redLineWidthM)}
+          </span>
+          <span>
+            {t('road.carriageway')}: {metres(road.carriagewayWidthM)}
+          </span>
+        </div>
+      )}
       {atlasMap && (
         <div
           className="map-controls"
@@ -83,7 +137,7 @@ export function MapView({ layers, selectedCompoundId, onSelectCompound }: MapVie
             aria-label={t('map.fitDistrict')}
             title={t('map.fitDistrict')}
             onClick={() => atlasMap.fitDistrict()}
-            disabled={!layers}
+            disabled={!areas}
           >
             <span aria-hidden="true">⤢</span>
           </button>

@@ -1,28 +1,104 @@
-// The map legend: one row per compound class, from the same table the map colours are built from.
-import type { CompoundFeature } from '../../api/layers.schema.ts'
+// The legend with the thematic-layer switch: its rows come from the same class tables as the map's paint
+// expressions, so what it lists is what is drawn; counts are the API's, within the current filters.
+import type { CoverageRow } from '@renewal-atlas/domain'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import { compoundClasses, countByClass } from '../../map/compound-classes.ts'
+import type { MessageKey } from '../../i18n/messages.ts'
+import { deadEndColour } from '../../map/base-style.ts'
+import {
+  type CompoundThemeId,
+  compoundThemeClasses,
+  countCoverageClasses,
+  coverageClasses,
+  type ThemeId,
+  themeIds,
+} from '../../map/compound-classes.ts'
+import type { CompoundCounts } from './use-class-counts.ts'
 
-export function Legend({ compounds }: { compounds: readonly CompoundFeature[] }) {
+export interface LegendProps {
+  theme: ThemeId
+  onThemeChange: (theme: ThemeId) => void
+  counts: CompoundCounts | null
+  coverageRows: CoverageRow[] | null
+  filtered: boolean
+}
+
+interface Row {
+  key: string
+  colour: string
+  label: string
+  count: number | undefined
+}
+
+export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }: LegendProps) {
   const { t, formatNumber } = useI18n()
-  const counts = countByClass(compounds.map((feature) => feature.properties))
+  const isCoverage = theme === 'coverage-street' || theme === 'coverage-community'
+  let rows: Row[]
+  let countHeading: MessageKey
+  if (isCoverage) {
+    const areaCounts = coverageRows ? countCoverageClasses(coverageRows.map((r) => ({ ...r }))) : undefined
+    rows = coverageClasses.map((cls) => ({
+      key: cls.key,
+      colour: cls.colour,
+      label: t(cls.label.key, cls.label.params),
+      count: areaCounts?.get(cls.key),
+    }))
+    countHeading = theme === 'coverage-street' ? 'legend.areasStreet' : 'legend.areasCommunity'
+  } else {
+    rows = compoundThemeClasses[theme as CompoundThemeId].map((cls) => ({
+      key: cls.key,
+      colour: cls.colour,
+      label: t(cls.label.key, cls.label.params),
+      count: counts?.byClass.get(cls.key),
+    }))
+    countHeading = 'legend.compounds'
+  }
+  const total = isCoverage ? coverageRows?.length : counts?.matched
+
   return (
     <section className="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title" className="legend__title">
-        {t('legend.title')}
-      </h2>
+      <label className="legend__theme">
+        <span id="legend-title" className="legend__title">
+          {t('theme.label')}
+        </span>
+        <select
+          value={theme}
+          onChange={(event) => onThemeChange(event.target.value as ThemeId)}
+          data-testid="theme-select"
+        >
+          {themeIds.map((id) => (
+            <option key={id} value={id}>
+              {t(`theme.${id}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="legend__heading">
+        <span>{t(`theme.${theme}` as MessageKey)}</span>
+        <span className="legend__count">
+          {t(countHeading)}
+          {filtered && !isCoverage ? t('legend.filtered') : ''}
+        </span>
+      </p>
       <ul className="legend__list">
-        {compoundClasses.map((cls) => (
-          <li key={cls.key} className="legend__item" data-class={cls.key}>
-            <span className="legend__swatch" style={{ backgroundColor: cls.colour }} aria-hidden="true" />
-            <span className="legend__label">{t(cls.labelKey)}</span>
-            <span className="legend__count">{formatNumber(counts.get(cls.key) ?? 0)}</span>
+        {rows.map((row) => (
+          <li key={row.key} className="legend__item" data-class={row.key}>
+            <span className="legend__swatch" style={{ backgroundColor: row.colour }} aria-hidden="true" />
+            <span className="legend__label">{row.label}</span>
+            <span className="legend__count">{row.count === undefined ? '…' : formatNumber(row.count)}</span>
           </li>
         ))}
       </ul>
       <p className="legend__total">
         <span>{t('legend.total')}</span>
-        <span className="legend__count">{formatNumber(compounds.length)}</span>
+        <span className="legend__count">{total === undefined ? '…' : formatNumber(total)}</span>
+      </p>
+      <p className="legend__item legend__extra">
+        <span
+          className="legend__swatch legend__swatch--dot"
+          style={{ backgroundColor: deadEndColour }}
+          aria-hidden="true"
+        />
+        <span className="legend__label">{t('deadEnds.legend')}</span>
       </p>
     </section>
   )

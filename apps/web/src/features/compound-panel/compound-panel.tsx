@@ -1,0 +1,229 @@
+// The compound side panel: every attribute, its projects (items by category, funding by source), its
+// health-check findings, its residents' suggestions and its buildings.
+import {
+  buildingStructure,
+  findingIndicator,
+  findingSeverity,
+  findingStatus,
+  fundingSource,
+  itemCategory,
+  itemType,
+  managementType,
+  projectStatus,
+  renovationStatus,
+  suggestionChannel,
+  suggestionStatus,
+} from '@renewal-atlas/domain'
+import { domainLabel } from '../../i18n/domain-labels.ts'
+import { useI18n } from '../../i18n/i18n-context.tsx'
+import { classifyCompound, statusClasses } from '../../map/compound-classes.ts'
+import type { CompoundRecord } from './use-compound-record.ts'
+import { useCompoundRecord } from './use-compound-record.ts'
+
+export function CompoundPanel({ compoundId, onClose }: { compoundId: number; onClose: () => void }) {
+  const { t } = useI18n()
+  const state = useCompoundRecord(compoundId)
+  const name = state?.status === 'ready' ? state.record.compound.properties.name : ''
+  return (
+    <aside className="compound-panel" aria-labelledby="compound-panel-title" data-compound-id={compoundId}>
+      <div className="compound-panel__head">
+        <h2 id="compound-panel-title">{name || t('details.loading')}</h2>
+        <button type="button" className="icon-button" aria-label={t('details.close')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {state?.status === 'loading' && <p>{t('details.loading')}</p>}
+      {state?.status === 'error' && (
+        <p role="alert">
+          {t('details.loadFailed')}: {state.error.message}
+        </p>
+      )}
+      {state?.status === 'ready' && <CompoundRecordView record={state.record} />}
+    </aside>
+  )
+}
+
+function CompoundRecordView({ record }: { record: CompoundRecord }) {
+  const { t, language, formatNumber } = useI18n()
+  const p = record.compound.properties
+  const cls = classifyCompound(statusClasses, p)
+  const unknown = t('details.unknown')
+  const buildings = record.buildings.features
+  const buildingHouseholds = buildings.reduce((sum, b) => sum + b.properties.households, 0)
+  const byStatus = record.suggestions.byStatus
+
+  return (
+    <div className="compound-panel__body">
+      <section aria-labelledby="cp-attributes">
+        <h3 id="cp-attributes">{t('details.attributes')}</h3>
+        <dl className="attributes">
+          <dt>{t('details.code')}</dt>
+          <dd>{p.code}</dd>
+          <dt>{t('details.address')}</dt>
+          <dd>{p.address ?? unknown}</dd>
+          <dt>{t('details.street')}</dt>
+          <dd>{p.streetName}</dd>
+          <dt>{t('details.community')}</dt>
+          <dd>{p.communityName}</dd>
+          <dt>{t('details.builtYear')}</dt>
+          <dd data-field="builtYear">
+            {p.builtYear === null ? unknown : t('details.builtYearValue', { year: p.builtYear })}
+          </dd>
+          <dt>{t('details.buildingCount')}</dt>
+          <dd data-field="buildingCount">{formatNumber(p.buildingCount)}</dd>
+          <dt>{t('details.households')}</dt>
+          <dd data-field="households">
+            {t('details.householdsValue', { count: formatNumber(p.households) })}
+          </dd>
+          <dt>{t('details.residents')}</dt>
+          <dd>{formatNumber(p.residents)}</dd>
+          <dt>{t('details.floorArea')}</dt>
+          <dd>
+            {p.floorAreaM2 === null
+              ? unknown
+              : t('details.floorAreaValue', { value: formatNumber(Math.round(p.floorAreaM2)) })}
+          </dd>
+          <dt>{t('details.management')}</dt>
+          <dd>
+            {p.managementType ? domainLabel(managementType.labels, p.managementType, language) : unknown}
+          </dd>
+          <dt>{t('details.onRegister')}</dt>
+          <dd>{p.onOldRegister ? t('details.yes') : t('details.no')}</dd>
+          <dt>{t('details.status')}</dt>
+          <dd>
+            {cls && (
+              <span className="legend__swatch" style={{ backgroundColor: cls.colour }} aria-hidden="true" />
+            )}
+            {p.onOldRegister
+              ? domainLabel(renovationStatus.labels, p.renovationStatus, language)
+              : t('class.not_old')}
+          </dd>
+          <dt>{t('details.renovationYear')}</dt>
+          <dd>{p.renovationYear ?? unknown}</dd>
+          <dt>{t('details.synthetic')}</dt>
+          <dd>{p.synthetic ? t('details.syntheticYes') : t('details.syntheticNo')}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="cp-projects">
+        <h3 id="cp-projects">{t('details.projects')}</h3>
+        {record.projects.length === 0 && <p className="muted">{t('details.noProjects')}</p>}
+        {record.projects.map((project) => (
+          <article key={project.id} className="project">
+            <h4>
+              {project.name}{' '}
+              <span className="tag">{domainLabel(projectStatus.labels, project.status, language)}</span>
+            </h4>
+            <p className="muted">
+              {t('details.projectBudget', { amount: formatNumber(project.budgetYuan) })} ·{' '}
+              {t('details.projectDates', {
+                start: project.startDate ?? unknown,
+                end: project.completionDate ?? unknown,
+              })}
+            </p>
+            <h5>{t('details.funding')}</h5>
+            <ul className="plain">
+              {project.funding.map((f) => (
+                <li key={f.source}>
+                  {domainLabel(fundingSource.labels, f.source, language)}:{' '}
+                  {t('details.itemCost', { amount: formatNumber(f.amountYuan) })}
+                </li>
+              ))}
+            </ul>
+            <h5>{t('details.items')}</h5>
+            {itemCategory.values
+              .map((category) => ({ category, items: project.items.filter((i) => i.category === category) }))
+              .filter((group) => group.items.length > 0)
+              .map(({ category, items }) => (
+                <div key={category} className="item-group" data-category={category}>
+                  <h6>{domainLabel(itemCategory.labels, category, language)}</h6>
+                  <ul className="plain">
+                    {items.map((item, index) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: items have no id and never reorder
+                      <li key={index}>
+                        {domainLabel(itemType.labels, item.itemType, language)}
+                        {item.quantity !== null ? ` · ${formatNumber(item.quantity)} ${item.unit ?? ''}` : ''}
+                        {' · '}
+                        {t('details.itemCost', { amount: formatNumber(item.costYuan) })}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="cp-findings">
+        <h3 id="cp-findings">
+          {t('details.findings')} ({formatNumber(record.findings.features.length)})
+        </h3>
+        {record.findings.features.length === 0 && <p className="muted">{t('details.noFindings')}</p>}
+        <ul className="plain">
+          {record.findings.features.map(({ properties: f }) => (
+            <li key={f.id}>
+              <span className={`severity severity--${f.severity}`}>
+                {domainLabel(findingSeverity.labels, f.severity, language)}
+              </span>{' '}
+              {domainLabel(findingIndicator.labels, f.indicator, language)} ·{' '}
+              {domainLabel(findingStatus.labels, f.status, language)} · {f.foundDate}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="cp-suggestions">
+        <h3 id="cp-suggestions">{t('details.suggestions')}</h3>
+        {record.suggestions.numberMatched === 0 ? (
+          <p className="muted">{t('details.noSuggestions')}</p>
+        ) : (
+          <>
+            <p>
+              {t('details.suggestionsTotal', { count: formatNumber(record.suggestions.numberMatched) })}:{' '}
+              {suggestionStatus.values
+                .map(
+                  (s) => `${domainLabel(suggestionStatus.labels, s, language)} ${formatNumber(byStatus[s])}`,
+                )
+                .join(' · ')}
+            </p>
+            <ul className="plain">
+              {record.suggestions.features.map(({ properties: s }) => (
+                <li key={s.id}>
+                  <span className="tag">{domainLabel(suggestionChannel.labels, s.channel, language)}</span>{' '}
+                  {s.text}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="cp-buildings">
+        <h3 id="cp-buildings">{t('details.buildings')}</h3>
+        {buildings.length === 0 ? (
+          <p className="muted">{t('details.noBuildings')}</p>
+        ) : (
+          <>
+            <p data-field="buildingsSummary">
+              {t('details.buildingsSummary', {
+                count: formatNumber(buildings.length),
+                households: formatNumber(buildingHouseholds),
+              })}
+            </p>
+            <ul className="plain buildings">
+              {buildings.map(({ properties: b }) => (
+                <li key={b.id}>
+                  {b.name ?? b.code}
+                  {b.storeys !== null ? ` · ${t('details.storeys', { count: b.storeys })}` : ''}
+                  {` · ${t('details.householdsValue', { count: formatNumber(b.households) })}`}
+                  {b.structure ? ` · ${domainLabel(buildingStructure.labels, b.structure, language)}` : ''}
+                  {` · ${b.hasLift ? t('details.lift') : t('details.noLift')}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+// Facility icons drawn in code on a canvas at run time: the style needs no sprite from anywhere.
+import { type FacilityType, facilityType } from '@renewal-atlas/domain'
+
+interface IconSpec {
+  colour: string
+  /** One character drawn on the badge with the browser's own fonts. */
+  mark: string
+}
+
+export const facilityIconSpecs: Record<FacilityType, IconSpec> = {
+  vegetable_market: { colour: '#2E7D32', mark: '菜' },
+  elderly_care: { colour: '#6A1B9A', mark: '老' },
+  elderly_meals: { colour: '#8E24AA', mark: '餐' },
+  clinic: { colour: '#C62828', mark: '医' },
+  kindergarten: { colour: '#EF6C00', mark: '幼' },
+  primary_school: { colour: '#1565C0', mark: '学' },
+  park: { colour: '#388E3C', mark: '园' },
+  activity_space: { colour: '#00838F', mark: '文' },
+  parking: { colour: '#37474F', mark: 'P' },
+  ebike_charging: { colour: '#F9A825', mark: '电' },
+}
+
+export function facilityIconId(type: FacilityType): string {
+  return `facility-${type}`
+}
+
+const pixelRatio = 2
+const size = 22 * pixelRatio
+
+/** A round badge in the type's colour with its mark in white, as pixels for `map.addImage`. */
+export function drawFacilityIcon(spec: IconSpec): ImageData | undefined {
+  const canvas = document.createElement('canvas')
+  canvas.width = size
+  canvas.height = size
+  const context = canvas.getContext('2d')
+  if (!context) return undefined
+  const radius = size / 2 - pixelRatio
+  context.beginPath()
+  context.arc(size / 2, size / 2, radius, 0, Math.PI * 2)
+  context.fillStyle = spec.colour
+  context.fill()
+  context.lineWidth = 1.5 * pixelRatio
+  context.strokeStyle = '#ffffff'
+  context.stroke()
+  context.fillStyle = '#ffffff'
+  context.font = `600 ${13 * pixelRatio}px system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif`
+  context.textAlign = 'center'
+  context.textBaseline = 'middle'
+  context.fillText(spec.mark, size / 2, size / 2 + pixelRatio)
+  return context.getImageData(0, 0, size, size)
+}
+
+export interface IconSink {
+  hasImage(id: string): boolean
+  addImage(id: string, image: ImageData, options: { pixelRatio: number }): void
+}
+
+/** Add every facility type's icon to the map once. */
+export function addFacilityIcons(map: IconSink): void {
+  for (const type of facilityType.values) {
+    const id = facilityIconId(type)
+    if (map.hasImage(id)) continue
+    const image = drawFacilityIcon(facilityIconSpecs[type])
+    if (image) map.addImage(id, image, { pixelRatio })
+  }
+}
