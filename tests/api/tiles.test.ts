@@ -27,6 +27,8 @@ interface DecodedFeature {
   properties: Record<string, string | number | boolean>
   /** Every vertex lies in the outermost unit of the tile buffer, outside what the tile shows. */
   onBufferEdge: boolean
+  /** Some vertex lies in the tile proper (0 ≤ x, y < extent), not only in its buffer. */
+  inTile: boolean
 }
 
 const EDGE_LOW = -TILE_BUFFER + 1
@@ -67,7 +69,8 @@ function featuresOf(tile: VectorTile, layer: string): DecodedFeature[] {
     const onBufferEdge = ['x', 'y'].some((axis) =>
       points.every((p) => p[axis as 'x'] <= EDGE_LOW || p[axis as 'x'] >= EDGE_HIGH),
     )
-    return { id: feature.id, type: feature.type, properties: feature.properties, onBufferEdge }
+    const inTile = points.some((p) => p.x >= 0 && p.x < TILE_EXTENT && p.y >= 0 && p.y < TILE_EXTENT)
+    return { id: feature.id, type: feature.type, properties: feature.properties, onBufferEdge, inTile }
   })
 }
 
@@ -124,6 +127,45 @@ describe.each(backends)('vector tiles on the %s backend', (backend) => {
       households: 497,
       ...(wufuyuan?.properties.renovationYear === undefined ? {} : { renovationYear: expect.any(Number) }),
     })
+  })
+
+  it('gives Wufuyuan one label point in compound-labels, in one tile around it, with the label properties', async () => {
+    const id = await wufuyuanId()
+    const centre = tileAt(WUFUYUAN.lon, WUFUYUAN.lat, 16)
+    const points: DecodedFeature[] = []
+    for (const dx of [-1, 0, 1])
+      for (const dy of [-1, 0, 1])
+        for (const f of await fetchFeatures(app(), 'compound-labels', {
+          z: 16,
+          x: centre.x + dx,
+          y: centre.y + dy,
+        }))
+          if (f.id === id && f.inTile) points.push(f)
+    expect(points).toHaveLength(1)
+    expect(points[0]?.type).toBe(1) // point
+    expect(points[0]?.properties).toEqual({
+      name: '五福苑',
+      streetCode: '510104030',
+      communityCode: '510104030004',
+      renovationStatus: expect.any(String),
+      onOldRegister: true,
+      builtYear: 1996,
+      households: 497,
+    })
+  })
+
+  it('places exactly one label point per compound over the whole district', async () => {
+    const district = tileJsonResponse.parse(await (await app().get('/api/v1/tiles/district.json')).json())
+    const seen = new Map<number, number>()
+    for (const tile of tilesCovering(district.bounds, 12)) {
+      for (const f of await fetchFeatures(app(), 'compound-labels', tile)) {
+        expect(f.type).toBe(1)
+        if (f.inTile) seen.set(f.id as number, (seen.get(f.id as number) ?? 0) + 1)
+      }
+    }
+    const row = await app().server.db.knex('compounds').count({ count: '*' }).first()
+    expect(seen.size).toBe(Number(row?.count))
+    expect([...seen.values()].every((n) => n === 1)).toBe(true)
   })
 
   it('draws the 9 buildings of Wufuyuan at z16, each with its compound id', async () => {
@@ -202,14 +244,24 @@ describe.each(backends)('vector tiles on the %s backend', (backend) => {
       const feature = featuresOf(decode(await res.arrayBuffer()), 'compounds').find((f) => f.id === id)
       return { name: feature?.properties.name, etag: res.headers.get('etag') }
     }
+    // The label point is drawn from the same row: announcing a change of compounds renews it too.
+    const labelPath = tilePath('compound-labels', tileAt(WUFUYUAN.lon, WUFUYUAN.lat, 10))
+    const labelIn = async () => {
+      const res = await app().get(labelPath)
+      return featuresOf(decode(await res.arrayBuffer()), 'compound-labels').find((f) => f.id === id)
+        ?.properties.name
+    }
     const before = await nameIn()
     expect(before.name).toBe('五福苑')
+    expect(await labelIn()).toBe('五福苑')
     await knex('compounds').where({ id }).update({ name: '五福苑（改）' })
     try {
       expect((await nameIn()).name).toBe('五福苑') // still cached
+      expect(await labelIn()).toBe('五福苑')
       tileServiceFor(app().server.db).invalidate('compounds')
       const after = await nameIn()
       expect(after.name).toBe('五福苑（改）')
+      expect(await labelIn()).toBe('五福苑（改）')
       expect(after.etag).not.toBe(before.etag)
       // A street's change reaches the compounds too: they carry the street code.
       await knex('compounds').where({ id }).update({ name: '五福苑' })

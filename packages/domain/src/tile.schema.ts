@@ -55,6 +55,21 @@ export const TILE_LAYERS = {
       renovationYear: 'Number',
     },
   },
+  'compound-labels': {
+    minzoom: 10,
+    maxzoom: 16,
+    description:
+      'Compound label points, one per compound inside its outline, with the properties maps filter by',
+    fields: {
+      name: 'String',
+      streetCode: 'String',
+      communityCode: 'String',
+      renovationStatus: 'String',
+      onOldRegister: 'Boolean',
+      builtYear: 'Number',
+      households: 'Number',
+    },
+  },
   buildings: {
     minzoom: 14,
     maxzoom: 16,

@@ -9,8 +9,13 @@ export interface TileAddress {
 }
 
 interface LayerSource {
-  /** The table whose `geom` the layer draws; aliased `t`. */
+  /** The table whose `geom` the layer draws (or derives its geometry from); aliased `t`. */
   table: string
+  /**
+   * The drawn geometry as SQL over `t.geom` (4326), when it is not `t.geom` itself. Tiles still select rows by
+   * `t.geom && envelope`, which the GiST index on geom answers; a derived geometry must lie within `t.geom`'s box.
+   */
+  geometry?: string
   /** Tables the properties also read, so that a change to them invalidates the layer's tiles too. */
   reads: readonly string[]
   join?: (query: Knex.QueryBuilder) => void
@@ -48,6 +53,23 @@ export const TILE_LAYER_SOURCES: Record<TileLayerName, LayerSource> = {
       't.renovation_year as renovationYear',
     ],
   },
+  // A point inside each compound, for its name: a symbol layer on the polygons labels every tile piece of one.
+  'compound-labels': {
+    table: 'compounds',
+    geometry: 'ST_PointOnSurface(t.geom)',
+    reads: ['compounds', 'communities', 'streets'],
+    join: joinCommunityAndStreet,
+    columns: [
+      't.id',
+      't.name',
+      's.code as streetCode',
+      'cm.code as communityCode',
+      't.renovation_status as renovationStatus',
+      't.on_old_register as onOldRegister',
+      't.built_year as builtYear',
+      't.households',
+    ],
+  },
   buildings: {
     table: 'buildings',
     reads: ['buildings'],
@@ -72,6 +94,11 @@ export const TILE_LAYER_SOURCES: Record<TileLayerName, LayerSource> = {
   },
 }
 
+/** The SQL expression of a layer's drawn geometry (4326). */
+function geometryOf(layer: TileLayerName): string {
+  return TILE_LAYER_SOURCES[layer].geometry ?? 't.geom'
+}
+
 function layerQuery(knex: Knex, layer: TileLayerName): Knex.QueryBuilder {
   const source = TILE_LAYER_SOURCES[layer]
   const query = knex({ t: source.table }).select(source.columns)
@@ -82,19 +109,18 @@ function layerQuery(knex: Knex, layer: TileLayerName): Knex.QueryBuilder {
 /**
  * The whole tile as one SQL statement: features whose bounding box meets the tile plus its buffer (`&&` against a
  * 4326 box, so the GiST index on geom is used), clipped and quantised by ST_AsMVTGeom, encoded by ST_AsMVT with the
- * row id as the feature id. z/x/y are bound values. PostGIS ≥ 3.1 (ST_TileEnvelope with margin).
+ * row id as the feature id. A derived geometry (a label point) is computed only for the rows the prefilter keeps, and
+ * ST_AsMVTGeom drops the points outside the tile and its buffer. z/x/y are bound values. PostGIS ≥ 3.1
+ * (ST_TileEnvelope with margin).
  */
 export function tileQuery(knex: Knex, layer: TileLayerName, { z, x, y }: TileAddress): Knex.Raw {
   const margin = TILE_BUFFER / TILE_EXTENT
   const features = layerQuery(knex, layer)
     .select(
-      knex.raw('ST_AsMVTGeom(ST_Transform(t.geom, 3857), ST_TileEnvelope(?, ?, ?), ?, ?, true) as geom', [
-        z,
-        x,
-        y,
-        TILE_EXTENT,
-        TILE_BUFFER,
-      ]),
+      knex.raw(
+        `ST_AsMVTGeom(ST_Transform(${geometryOf(layer)}, 3857), ST_TileEnvelope(?, ?, ?), ?, ?, true) as geom`,
+        [z, x, y, TILE_EXTENT, TILE_BUFFER],
+      ),
     )
     .whereRaw('t.geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326)', [z, x, y, margin])
   // Ordered by id inside the aggregate (not the scan, so the plan is unchanged): equal data give equal bytes and ETag.
@@ -147,20 +173,21 @@ export class TileRepository {
     )
   }
 
-  /** Every feature of a layer with its tile properties and its geometry as GeoJSON text (full precision). */
+  /** Every feature of a layer with its tile properties and its drawn geometry as GeoJSON text (full precision). */
   async features(layer: TileLayerName): Promise<TileFeatureRow[]> {
     return layerQuery(this.knex, layer)
-      .select(this.knex.raw('ST_AsGeoJSON(t.geom)::text as geometry'))
+      .select(this.knex.raw(`ST_AsGeoJSON(${geometryOf(layer)})::text as geometry`))
       .orderBy('t.id')
   }
 
   /** minLon, minLat, maxLon, maxLat of a layer's data; undefined when it has none. */
   async bounds(layer: TileLayerName): Promise<[number, number, number, number] | undefined> {
+    const extent = `ST_Extent(${geometryOf(layer)})`
     const row = await this.knex({ t: TILE_LAYER_SOURCES[layer].table }).first(
-      this.knex.raw('ST_XMin(ST_Extent(t.geom)) as "minLon"'),
-      this.knex.raw('ST_YMin(ST_Extent(t.geom)) as "minLat"'),
-      this.knex.raw('ST_XMax(ST_Extent(t.geom)) as "maxLon"'),
-      this.knex.raw('ST_YMax(ST_Extent(t.geom)) as "maxLat"'),
+      this.knex.raw(`ST_XMin(${extent}) as "minLon"`),
+      this.knex.raw(`ST_YMin(${extent}) as "minLat"`),
+      this.knex.raw(`ST_XMax(${extent}) as "maxLon"`),
+      this.knex.raw(`ST_YMax(${extent}) as "maxLat"`),
     )
     if (!row || row.minLon === null) return undefined
     return [row.minLon, row.minLat, row.maxLon, row.maxLat]

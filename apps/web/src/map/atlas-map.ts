@@ -28,7 +28,7 @@ import {
   type ThemeId,
 } from './compound-classes.ts'
 import { type CompoundFilters, compoundFilterExpression } from './compound-filter.ts'
-import { addFacilityIcons } from './facility-icons.ts'
+import { facilityIconResolver } from './facility-icons.ts'
 import { type Bounds, boundsOf } from './geojson-bounds.ts'
 import { labelPoint } from './label-points.ts'
 import type { MapPosition } from './url-state.ts'
@@ -102,7 +102,8 @@ export class AtlasMap {
     this.#map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
     this.setAriaLabel(options.ariaLabel)
     this.#loaded = new Promise((resolve) => this.#map.once('load', () => resolve()))
-    this.#map.on('load', () => addFacilityIcons(this.#map))
+    // Icons are drawn when a tile first needs them: added on `load` they came after the first tiles asked.
+    this.#map.setMissingStyleImageResolver(facilityIconResolver(this.#map))
 
     this.#map.on('click', (event) => {
       const [hit] = this.#map.queryRenderedFeatures(event.point, { layers: [layerIds.compoundsFill] })

@@ -15,6 +15,7 @@ export const sourceIds = {
   streets: 'streets',
   communities: 'communities',
   compounds: 'compounds',
+  compoundLabels: 'compound-labels',
   buildings: 'buildings',
   roads: 'roads',
   facilities: 'facilities',
@@ -27,6 +28,7 @@ export const tileSourceIds = [
   'streets',
   'communities',
   'compounds',
+  'compound-labels',
   'buildings',
   'roads',
   'facilities',
@@ -54,7 +56,10 @@ export const layerIds = {
   districtLabel: 'district-label',
 } as const
 
-/** The layers drawn from the compounds source: the planner's filters apply to each. */
+/**
+ * The layers drawn from the compounds and compound-labels sources: the planner's filters apply to each (the label
+ * points carry every property the filters read).
+ */
 export const compoundLayerIds = [layerIds.compoundsFill, layerIds.compoundsOutline, layerIds.compoundsLabel]
 
 /** Font stacks the app serves glyphs for (see vite-plugins/glyphs.plugin.ts). */
@@ -250,10 +255,11 @@ export function createBaseStyle(origin: string): StyleSpecification {
         paint: { 'text-color': '#4a3b1f', ...haloed },
       },
       {
+        // From one point per compound: a label layer on the polygons would name every tile piece of a compound.
         id: layerIds.compoundsLabel,
         type: 'symbol',
-        source: sourceIds.compounds,
-        'source-layer': 'compounds',
+        source: sourceIds.compoundLabels,
+        'source-layer': 'compound-labels',
         minzoom: 15.5,
         layout: { 'text-field': ['get', 'name'], 'text-font': fonts.regular, 'text-size': 12 },
         paint: { 'text-color': '#1a1a1a', ...haloed },

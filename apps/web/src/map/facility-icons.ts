@@ -1,7 +1,7 @@
 // Facility icons drawn in code on a canvas at run time: the style needs no sprite from anywhere.
 import { type FacilityType, facilityType } from '@renewal-atlas/domain'
 
-interface IconSpec {
+export interface IconSpec {
   colour: string
   /** One character drawn on the badge with the browser's own fonts. */
   mark: string
@@ -55,12 +55,22 @@ export interface IconSink {
   addImage(id: string, image: ImageData, options: { pixelRatio: number }): void
 }
 
-/** Add every facility type's icon to the map once. */
-export function addFacilityIcons(map: IconSink): void {
-  for (const type of facilityType.values) {
-    const id = facilityIconId(type)
-    if (map.hasImage(id)) continue
-    const image = drawFacilityIcon(facilityIconSpecs[type])
+const iconTypes = new Map<string, FacilityType>(
+  facilityType.values.map((type) => [facilityIconId(type), type]),
+)
+
+/**
+ * The map's missing-image resolver (`map.setMissingStyleImageResolver`): draws a facility icon the first time a
+ * tile asks for it, before maplibre would warn that the image could not be loaded. Other ids are left alone.
+ */
+export function facilityIconResolver(
+  map: IconSink,
+  draw: (spec: IconSpec) => ImageData | undefined = drawFacilityIcon,
+): (id: string) => void {
+  return (id) => {
+    const type = iconTypes.get(id)
+    if (type === undefined || map.hasImage(id)) return
+    const image = draw(facilityIconSpecs[type])
     if (image) map.addImage(id, image, { pixelRatio })
   }
 }
