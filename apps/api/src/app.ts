@@ -43,7 +43,11 @@ export function createApp({ db, logger, version, webDist }: AppOptions): Express
   app.use(
     pinoHttp({
       logger,
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // A map view asks for hundreds of tiles: those that succeed are logged at debug, like static files.
+      customLogLevel: (req, res, error) => {
+        if (error || res.statusCode >= 500) return 'error'
+        return res.statusCode < 400 && req.url?.startsWith('/api/v1/tiles/') ? 'debug' : 'info'
+      },
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
     }),
   )

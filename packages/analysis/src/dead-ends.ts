@@ -1,6 +1,6 @@
 // Dead ends (断头路) derived from the road graph: the road ends that meet no other road.
 import { lineString, point, pointToLineDistance } from '@turf/turf'
-import type { Feature, GeoJsonProperties, LineString, MultiPolygon, Point, Polygon } from 'geojson'
+import type { Feature, GeoJsonProperties, MultiPolygon, Point, Polygon } from 'geojson'
 import type { RoadGraph } from './road-graph.ts'
 
 export interface DeadEndProperties {
@@ -22,9 +22,7 @@ export function findDeadEnds<P extends GeoJsonProperties>(
   options: DeadEndOptions = {},
 ): Feature<Point, DeadEndProperties>[] {
   const toleranceM = options.boundaryToleranceM ?? 50
-  const boundaryLines = options.boundary ? linesOf(options.boundary) : []
-  const nearBoundary = (p: Feature<Point>) =>
-    boundaryLines.some((line) => pointToLineDistance(p, line, { units: 'meters' }) <= toleranceM)
+  const nearBoundary = options.boundary ? boundaryProximity(options.boundary, toleranceM) : () => false
 
   const deadEnds: Feature<Point, DeadEndProperties>[] = []
   for (const node of graph.nodes.values()) {
@@ -39,8 +37,38 @@ export function findDeadEnds<P extends GeoJsonProperties>(
   return deadEnds
 }
 
-/** Every ring of the boundary, holes included: a road can leave the area through a hole too. */
-function linesOf(boundary: Polygon | MultiPolygon): Feature<LineString>[] {
+/**
+ * A test "within toleranceM of the boundary line". The boundary is cut into its segments, and only segments whose
+ * bounding box, grown by the tolerance, holds the point get turf's exact distance: a city outline has thousands of
+ * segments and a city network thousands of dead ends.
+ */
+function boundaryProximity(boundary: Polygon | MultiPolygon, toleranceM: number) {
   const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates
-  return polygons.flat().map((ring) => lineString(ring))
+  // Degrees per metre, generously: latitude degrees are ~111 km; longitude degrees shrink by cos(latitude).
+  const maxAbsLat = Math.max(...polygons.flat(2).map((p) => Math.abs(p[1] ?? 0)))
+  const padLat = toleranceM / 110_000
+  const padLon = toleranceM / (110_000 * Math.max(Math.cos((Math.min(maxAbsLat, 89) * Math.PI) / 180), 0.01))
+  const segments = polygons.flat().flatMap((ring) =>
+    ring.slice(1).map((end, i) => {
+      const start = ring[i] as number[]
+      return {
+        line: lineString([start, end]),
+        minX: Math.min(start[0] as number, end[0] as number) - padLon,
+        maxX: Math.max(start[0] as number, end[0] as number) + padLon,
+        minY: Math.min(start[1] as number, end[1] as number) - padLat,
+        maxY: Math.max(start[1] as number, end[1] as number) + padLat,
+      }
+    }),
+  )
+  return (p: Feature<Point>): boolean => {
+    const [x = 0, y = 0] = p.geometry.coordinates
+    return segments.some(
+      (s) =>
+        x >= s.minX &&
+        x <= s.maxX &&
+        y >= s.minY &&
+        y <= s.maxY &&
+        pointToLineDistance(p, s.line, { units: 'meters' }) <= toleranceM,
+    )
+  }
 }

@@ -18,10 +18,18 @@ export interface DatabaseOptions {
   poolMax?: number | undefined
   /** Statement timeout in milliseconds for the server backend. */
   statementTimeoutMs?: number | undefined
+  /** Statement timeout in milliseconds for map-tile statements on the server backend. */
+  tileStatementTimeoutMs?: number | undefined
 }
 
 export interface Database {
   knex: Knex
+  /**
+   * Server backend only: a pool for map-tile statements, set up per connection as read-only, without parallel
+   * plans (they make z13–z15 tiles 5–20× slower) and under a short statement timeout, so a tile needs no
+   * transaction or SET of its own.
+   */
+  tileKnex?: Knex | undefined
   st: ReturnType<typeof knexPostgis>
   capabilities: Capabilities
   close(): Promise<void>
@@ -50,7 +58,17 @@ async function openServer(url: string, options: DatabaseOptions): Promise<Databa
   })
   try {
     await ensurePostgis(knex)
-    return finish(knex, await detectCapabilities(knex, 'server', poolMax))
+    const capabilities = await detectCapabilities(knex, 'server', poolMax)
+    const tileKnex = knexFactory({
+      client: 'pg',
+      connection: {
+        connectionString: url,
+        application_name: 'renewal-atlas-tiles',
+        options: `-c max_parallel_workers_per_gather=0 -c default_transaction_read_only=on -c statement_timeout=${options.tileStatementTimeoutMs ?? 10_000}`,
+      },
+      pool: { min: 0, max: poolMax },
+    })
+    return finish(knex, capabilities, tileKnex)
   } catch (error) {
     await knex.destroy()
     throw error
@@ -95,11 +113,14 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-function finish(knex: Knex, capabilities: Capabilities): Database {
+function finish(knex: Knex, capabilities: Capabilities, tileKnex?: Knex): Database {
   return {
     knex,
+    tileKnex,
     st: knexPostgis(knex),
     capabilities,
-    close: () => knex.destroy(),
+    async close() {
+      await Promise.all([knex.destroy(), tileKnex?.destroy()])
+    },
   }
 }

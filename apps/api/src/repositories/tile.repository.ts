@@ -140,17 +140,6 @@ export function tileStatement(
   return { sql: native.sql, bindings: native.bindings }
 }
 
-/**
- * Session settings for the tile statement, applied with `set local` semantics inside its transaction: parallel
- * plans make z13–z15 tiles 5–20× slower here (worker start-up outweighs the little work per tile).
- */
-export function tileSettingsQuery(knex: Knex, statementTimeoutMs: number): Knex.Raw {
-  return knex.raw(
-    "select set_config('max_parallel_workers_per_gather', '0', true), set_config('statement_timeout', ?, true)",
-    [String(Math.round(statementTimeoutMs))],
-  )
-}
-
 export interface TileFeatureRow {
   id: number
   geometry: string
@@ -158,19 +147,18 @@ export interface TileFeatureRow {
 }
 
 export class TileRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** The server's tile pool (read-only, no parallel plans, statement timeout per connection). */
+    private readonly tileKnex?: Knex,
+  ) {}
 
-  /** One MVT tile made by PostGIS; empty bytes when no feature falls in it. */
-  async mvt(layer: TileLayerName, tile: TileAddress, statementTimeoutMs: number): Promise<Uint8Array> {
-    return this.knex.transaction(
-      async (trx) => {
-        await tileSettingsQuery(trx, statementTimeoutMs)
-        const result = await tileQuery(trx, layer, tile)
-        const bytes: Buffer | null | undefined = result.rows[0]?.mvt
-        return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array()
-      },
-      { readOnly: true },
-    )
+  /** One MVT tile made by PostGIS in a single statement; empty bytes when no feature falls in it. */
+  async mvt(layer: TileLayerName, tile: TileAddress): Promise<Uint8Array> {
+    if (!this.tileKnex) throw new Error('PostGIS tiles need the server backend’s tile pool')
+    const result = await tileQuery(this.tileKnex, layer, tile)
+    const bytes: Buffer | null | undefined = result.rows[0]?.mvt
+    return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array()
   }
 
   /** Every feature of a layer with its tile properties and its drawn geometry as GeoJSON text (full precision). */

@@ -17,8 +17,6 @@ import { GeojsonVtTileMaker } from './tile-geojson-vt.ts'
 export interface TileServiceOptions {
   /** Byte budget of the tile cache (default 64 MiB). */
   cacheBytes?: number | undefined
-  /** Statement timeout of one PostGIS tile query, ms (default 10 s). */
-  statementTimeoutMs?: number | undefined
 }
 
 export type { CachedTile as Tile }
@@ -31,7 +29,6 @@ const QUERY_CANCELED = '57014'
 export class TileService {
   private readonly repository: TileRepository
   private readonly cache: TileCache
-  private readonly statementTimeoutMs: number
   /** Only for a backend without ST_AsMVT. */
   private readonly embedded: GeojsonVtTileMaker | undefined
   /** Bumped by invalidate(): a tile made from older data is never stored under the new version's key. */
@@ -41,9 +38,8 @@ export class TileService {
   private readonly bounds = new Map<string, Promise<[number, number, number, number]>>()
 
   constructor(db: Database, options: TileServiceOptions = {}) {
-    this.repository = new TileRepository(db.knex)
+    this.repository = new TileRepository(db.knex, db.tileKnex)
     this.cache = new TileCache(options.cacheBytes ?? 64 * 1024 * 1024)
-    this.statementTimeoutMs = options.statementTimeoutMs ?? 10_000
     this.embedded = db.capabilities.mvt ? undefined : new GeojsonVtTileMaker(this.repository)
   }
 
@@ -134,12 +130,12 @@ export class TileService {
     try {
       bytes = this.embedded
         ? await this.embedded.tile(layer, address)
-        : await this.repository.mvt(layer, address, this.statementTimeoutMs)
+        : await this.repository.mvt(layer, address)
     } catch (error) {
       if ((error as { code?: unknown }).code === QUERY_CANCELED) {
         const { z, x, y } = address
         throw new ServiceUnavailableError(
-          `Tile ${layer}/${z}/${x}/${y} took longer than ${this.statementTimeoutMs} ms`,
+          `Tile ${layer}/${z}/${x}/${y} took longer than the tile statement timeout`,
         )
       }
       throw error
