@@ -1,7 +1,13 @@
-// `npm run bench`: measures start-up, migrate + load and API latency on both backends, and writes docs/benchmarks.md.
+// `npm run bench`: measures start-up, migrate + load and API latency on both backends, then the map (vector tiles
+// and the first rendered map, scripts/bench/tile-bench.ts) at district and city scale, and writes docs/benchmarks.md.
 // The server backend is measured when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a database whose user may
 // create databases. Figures are medians of several runs; nothing here is asserted.
-import { spawn } from 'node:child_process'
+//
+// Environment: BENCH_RUNS (3), BENCH_REQUESTS (50), BENCH_SCALE=district|city|both (both), BENCH_TILE_SECONDS (10 s
+// per tiles/s run), BENCH_TILE_CONNECTIONS (8), BENCH_TILE_SAMPLE (150 tiles per zoom in the request lists),
+// BENCH_SIZE_SAMPLE (100 tiles per zoom in the size survey), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
+// markdown there instead of docs/benchmarks.md, for trial runs).
+import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -11,11 +17,22 @@ import { createLogger, startServer } from '@renewal-atlas/api'
 import { type Database, openDatabase, prepareDatabase } from '@renewal-atlas/db'
 import knexFactory from 'knex'
 import { median, ms, quantile, s } from './stats.ts'
+import { benchScale, type ScaleFigures, TILE_ZOOMS } from './tile-bench.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 const quiet = createLogger('silent')
+const scaleEnv = process.env.BENCH_SCALE ?? 'both'
+if (!['district', 'city', 'both'].includes(scaleEnv))
+  throw new Error(`BENCH_SCALE must be district, city or both, not ${scaleEnv}`)
+const scales = (scaleEnv === 'both' ? ['district', 'city'] : [scaleEnv]) as ('district' | 'city')[]
+const tileSeconds = Number(process.env.BENCH_TILE_SECONDS ?? 10)
+const tileConnections = Number(process.env.BENCH_TILE_CONNECTIONS ?? 8)
+const tileSample = Number(process.env.BENCH_TILE_SAMPLE ?? 150)
+const sizeSample = Number(process.env.BENCH_SIZE_SAMPLE ?? 100)
+const benchStart = performance.now()
+const loadAtStart = os.loadavg()[0] as number
 
 interface Row {
   measure: string
@@ -129,7 +146,7 @@ const fmtLatency = (x: number[] | undefined) =>
   x ? `${ms(median(x))} (p95 ${ms(quantile(x, 0.95))})` : 'n/a'
 
 console.log(
-  `bench: ${runs} run(s) per figure; server backend: ${serverUrl ? 'yes' : 'no (set BENCH_DATABASE_URL)'}`,
+  `bench: ${runs} run(s) per figure; server backend: ${serverUrl ? 'yes' : 'no (set BENCH_DATABASE_URL)'}; map at ${scales.join(' and ')} scale`,
 )
 
 const cold: number[] = []
@@ -188,6 +205,126 @@ for (const p of paths) {
   })
 }
 
+// ---------------------------------------------------------------- map: tiles and first render, per scale
+const scaleFigures = new Map<'district' | 'city', ScaleFigures>()
+for (const scale of scales) {
+  let datasetDir: string | undefined
+  let tmp: string | undefined
+  if (scale === 'city') {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'atlas-city-'))
+    datasetDir = path.join(tmp, 'data')
+    const [t] = await timed(async () => {
+      const gen = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/data/generate-jinjiang.ts',
+          '--scale',
+          'city',
+          '--out',
+          datasetDir as string,
+        ],
+        { cwd: root, encoding: 'utf8' },
+      )
+      if (gen.status !== 0) throw new Error(`data:generate --scale city failed: ${gen.stderr}`)
+    })
+    console.log(`  city: synthetic data set generated in ${s(t)} → ${datasetDir}`)
+  }
+  try {
+    scaleFigures.set(
+      scale,
+      await benchScale({
+        scale,
+        datasetDir,
+        serverUrl,
+        runs,
+        loadRuns: scale === 'city' ? runs : 1,
+        seconds: tileSeconds,
+        connections: tileConnections,
+        tileSample,
+        sizeSample,
+        log: (line) => console.log(line),
+      }),
+    )
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+const num = (v: number) => v.toLocaleString('en')
+const perS = (x: number[]) => (x.length ? `${num(Math.round(median(x)))}/s` : 'n/a')
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`
+const verdict = (value: number, ok: boolean) => `${value.toFixed(2)}× (${ok ? 'met' : '**not met**'})`
+const ratio = (a: number[], b: number[], goal: number) =>
+  a.length && b.length ? verdict(median(a) / median(b), median(a) / median(b) >= goal) : 'n/a'
+interface MapRow {
+  measure: string
+  cells: Record<'district' | 'city', string>
+  goal: string
+}
+const mapRows: MapRow[] = []
+const mapRow = (measure: string, goal: string, cell: (f: ScaleFigures) => string) =>
+  mapRows.push({
+    measure,
+    goal,
+    cells: {
+      district: scaleFigures.has('district') ? cell(scaleFigures.get('district') as ScaleFigures) : 'not run',
+      city: scaleFigures.has('city') ? cell(scaleFigures.get('city') as ScaleFigures) : 'not run',
+    },
+  })
+mapRow('data set', '', (f) => `${num(f.counts.compounds)} compounds, ${num(f.counts.buildings)} buildings`)
+mapRow(
+  'migrate + load, embedded / server',
+  '',
+  (f) =>
+    `${f.load.embedded.length ? s(median(f.load.embedded)) : 'n/a'} / ${f.load.server.length ? s(median(f.load.server)) : 'n/a'}`,
+)
+for (const z of TILE_ZOOMS) {
+  const zf = (f: ScaleFigures) => f.zooms[z]
+  mapRow(`z${z}: tile list`, '', (f) => {
+    const x = zf(f)
+    return x ? `${x.tiles} of ${x.coveringTiles} tiles × layers = ${x.requests} requests` : 'n/a'
+  })
+  mapRow(`z${z}: tiles/s through the API, server backend, tile cache off`, '', (f) => perS(zf(f)?.api ?? []))
+  mapRow(`z${z}: the same tile SQL straight to PostGIS (pg)`, '', (f) => perS(zf(f)?.sql ?? []))
+  mapRow(`z${z}: API ÷ straight SQL`, '≥ 0.9×', (f) => ratio(zf(f)?.api ?? [], zf(f)?.sql ?? [], 0.9))
+  mapRow(`z${z}: tiles/s through the API, embedded backend, tile cache off`, '', (f) =>
+    perS(zf(f)?.embedded ?? []),
+  )
+  mapRow(`z${z}: embedded ÷ server (both through the API)`, '≥ 0.5×', (f) =>
+    ratio(zf(f)?.embedded ?? [], zf(f)?.api ?? [], 0.5),
+  )
+}
+for (const b of ['server', 'embedded'] as const) {
+  mapRow(`p99 tile size, ${b} backend (largest tile)`, '≤ 500 KB', (f) => {
+    const x = f.sizes[b]
+    const big = f.largest[b]
+    if (!x.length || !big) return 'n/a'
+    const p99 = quantile(x, 0.99)
+    return `${kb(p99)} (${p99 <= 500 * 1024 ? 'met' : '**not met**'}; largest ${kb(big.bytes)}, ${big.tile.layer} ${big.tile.z}/${big.tile.x}/${big.tile.y}; ${x.length} tiles)`
+  })
+}
+for (const b of ['server', 'embedded'] as const) {
+  const failed = (f: ScaleFigures) =>
+    f.firstMap[b].failures ? ` (${f.firstMap[b].failures} runs timed out)` : ''
+  mapRow(`first rendered map, ${b} backend, server tile cache empty`, '', (f) =>
+    f.firstMap[b].cold.length ? s(median(f.firstMap[b].cold)) + failed(f) : `n/a${failed(f)}`,
+  )
+  mapRow(`first rendered map, ${b} backend, tiles cached by the server`, '', (f) =>
+    f.firstMap[b].warm.length ? s(median(f.firstMap[b].warm)) + failed(f) : `n/a${failed(f)}`,
+  )
+}
+mapRow('embedded: first tile of every layer after a start (reads the layers, builds the indexes)', '', (f) =>
+  f.indexBuildMs.length ? s(median(f.indexBuildMs)) : 'n/a',
+)
+for (const r of mapRows)
+  console.log(
+    `  ${r.measure}: district ${r.cells.district}; city ${r.cells.city}${r.goal ? ` (goal ${r.goal})` : ''}`,
+  )
+const loadAtEnd = os.loadavg()[0] as number
+const minutes = (performance.now() - benchStart) / 60000
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
 const md = `# Benchmarks
 
@@ -203,6 +340,38 @@ measured through real HTTP on loopback against the Jinjiang demo data set.
 | measure | embedded (PGlite + PostGIS) | server (PostgreSQL + PostGIS) | note |
 | --- | --- | --- | --- |
 ${rows.map((r) => `| ${r.measure} | ${r.embedded} | ${r.server} | ${r.note} |`).join('\n')}
+
+## Map: vector tiles and the first rendered map
+
+Both scales are measured the same way (BENCH_SCALE=${scaleEnv}). **district**: the Jinjiang demo data set.
+**city**: a synthetic city-scale data set made at bench time by \`npm run data:generate -- --scale city\`
+(scripts/data/city.ts: 13 copies of the synthetic Jinjiang district side by side, building footprints split into
+stair units; not a real place, never committed).
+
+- Tile lists: the tiles at z14 and z16 that meet the district outline (at most ${tileSample} per zoom, taken at an
+  even stride), each with every layer visible at that zoom. Each tiles/s figure is the median of ${runs} runs of
+  ${tileSeconds} s at ${tileConnections} concurrent requests on loopback, after one warm-up pass over the list.
+  Requests walk the list round-robin with one counter shared by all connections (autocannon in its own process).
+- "Through the API": \`GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt\` with the API's in-process tile cache off, so
+  every request makes its tile. "Straight SQL": the statement the server backend runs for that tile
+  (\`tileStatement\` of apps/api/src/repositories/tile.repository.ts), through a pg pool of the same size, parallel
+  plans off as the API sets them. The embedded backend makes tiles in Node (geojson-vt, indexes built before
+  timing).
+- Tile sizes: the non-empty tiles of every layer at every zoom 0–16 that meet the district (at most ${sizeSample} tiles
+  per zoom), fetched through the API.
+- First rendered map: headless Chromium (playwright-core, SwiftShader), a new browser context each run, 1280 × 800,
+  from navigation to \`html[data-map-ready="true"]\`; "tile cache empty" right after the server forgot its tiles
+  (the embedded backend also rebuilds its indexes then), "cached" on the next load. Medians of ${runs} runs.
+- This machine has ${os.cpus().length} cores; load average (1 min) ${loadAtStart.toFixed(1)} at the start and
+  ${loadAtEnd.toFixed(1)} at the end of this run, which took ${minutes.toFixed(0)} minutes. Figures taken while other
+  work runs on the machine are noisy.
+
+| measure | district (Jinjiang) | city (synthetic) | goal |
+| --- | --- | --- | --- |
+${mapRows.map((r) => `| ${r.measure} | ${r.cells.district} | ${r.cells.city} | ${r.goal} |`).join('\n')}
 `
-writeFileSync(path.join(root, 'docs/benchmarks.md'), md)
+writeFileSync(
+  process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, 'docs/benchmarks.md'),
+  md,
+)
 console.log(md)
