@@ -8,14 +8,12 @@
 // BENCH_SIZE_SAMPLE (100 tiles per zoom in the size survey), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
 // markdown there instead of docs/benchmarks.md, for trial runs).
 import { spawn, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLogger, startServer } from '@renewal-atlas/api'
-import { type Database, openDatabase, prepareDatabase } from '@renewal-atlas/db'
-import knexFactory from 'knex'
+import { openThrowawayDatabase, prepareDatabase, type ThrowawayDatabase } from '@renewal-atlas/db'
 import { median, ms, quantile, s } from './stats.ts'
 import { benchScale, type ScaleFigures, TILE_ZOOMS } from './tile-bench.ts'
 
@@ -82,33 +80,10 @@ async function coldStart(dataDir: string): Promise<number> {
   }
 }
 
-interface Fresh {
-  db: Database
-  dispose(): Promise<void>
-}
+type Fresh = ThrowawayDatabase
 
-async function freshServerDb(): Promise<Fresh> {
-  if (!serverUrl) throw new Error('no server')
-  const admin = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 1 } })
-  const name = `atlas_bench_${randomBytes(5).toString('hex')}`
-  await admin.raw('create database ??', [name])
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const db = await openDatabase({ databaseUrl: url.toString() })
-  return {
-    db,
-    async dispose() {
-      await db.close()
-      await admin.raw('drop database ?? with (force)', [name])
-      await admin.destroy()
-    },
-  }
-}
-
-async function freshEmbeddedDb(): Promise<Fresh> {
-  const db = await openDatabase({ dataDir: 'memory://' })
-  return { db, dispose: () => db.close() }
-}
+const freshServerDb = () => openThrowawayDatabase(serverUrl, { prefix: 'atlas_bench' })
+const freshEmbeddedDb = () => openThrowawayDatabase()
 
 async function migrateAndLoad(fresh: () => Promise<Fresh>): Promise<number[]> {
   const samples: number[] = []

@@ -1,11 +1,11 @@
-// The map part of `npm run bench` at one scale (the Jinjiang district, or the synthetic city from
-// `data:generate --scale city`): tiles/s through the API against the same SQL straight to PostGIS, embedded against
-// server, tile sizes, and the time to the first rendered map in headless Chromium.
-import { randomBytes } from 'node:crypto'
 import { createLogger, type RunningServer, startServer } from '@renewal-atlas/api'
-import { type Database, openDatabase, prepareDatabase } from '@renewal-atlas/db'
+import {
+  type Database,
+  openThrowawayDatabase,
+  prepareDatabase,
+  type ThrowawayDatabase,
+} from '@renewal-atlas/db'
 import { TILE_LAYER_NAMES } from '@renewal-atlas/domain'
-import knexFactory from 'knex'
 import { tileServiceFor } from '../../apps/api/src/services/tile.service.ts'
 import { firstMapMs, haveChromium, launchChromium } from './map.ts'
 import { median, s } from './stats.ts'
@@ -53,31 +53,11 @@ export interface ScaleFigures {
 
 const quiet = createLogger('silent')
 
-interface Loaded {
-  db: Database
-  dispose(): Promise<void>
-}
+type Loaded = ThrowawayDatabase
 
 async function freshDb(backend: Backend, serverUrl: string | undefined): Promise<Loaded> {
-  if (backend === 'embedded') {
-    const db = await openDatabase({ dataDir: 'memory://' })
-    return { db, dispose: () => db.close() }
-  }
-  if (!serverUrl) throw new Error('no server')
-  const admin = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 1 } })
-  const name = `atlas_bench_${randomBytes(5).toString('hex')}`
-  await admin.raw('create database ??', [name])
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const db = await openDatabase({ databaseUrl: url.toString() })
-  return {
-    db,
-    async dispose() {
-      await db.close()
-      await admin.raw('drop database ?? with (force)', [name])
-      await admin.destroy()
-    },
-  }
+  if (backend === 'server' && !serverUrl) throw new Error('no server')
+  return openThrowawayDatabase(backend === 'server' ? serverUrl : undefined, { prefix: 'atlas_bench' })
 }
 
 /** Load the data set `runs` times into fresh databases; keep the last one. */

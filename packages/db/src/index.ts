@@ -11,3 +11,4 @@ export {
   loadDatasetOnce,
   readDataset,
 } from './seed/load-dataset.ts'
+export { openThrowawayDatabase, type ThrowawayDatabase } from './throwaway.ts'
