@@ -140,6 +140,41 @@ export function tileStatement(
   return { sql: native.sql, bindings: native.bindings }
 }
 
+interface PgConnection {
+  query(config: {
+    name: string
+    text: string
+    values: unknown[]
+  }): Promise<{ rows: { mvt?: Buffer | null }[] }>
+}
+
+interface PreparedTile {
+  name: string
+  text: string
+  values(tile: TileAddress): unknown[]
+}
+
+// Stand-ins for z, x and y while the statement is built once; no real binding takes these values.
+const Z = -910_001
+const X = -910_002
+const Y = -910_003
+
+function prepareTile(knex: Knex, layer: TileLayerName): PreparedTile {
+  const { sql, bindings } = tileStatement(knex, layer, { z: Z, x: X, y: Y })
+  const slots = bindings.map((value) =>
+    value === Z ? 'z' : value === X ? 'x' : value === Y ? 'y' : undefined,
+  )
+  return {
+    name: `tile-${layer}`,
+    text: sql,
+    values: (tile) =>
+      bindings.map((value, i) => {
+        const slot = slots[i]
+        return slot ? tile[slot] : value
+      }),
+  }
+}
+
 export interface TileFeatureRow {
   id: number
   geometry: string
@@ -153,12 +188,29 @@ export class TileRepository {
     private readonly tileKnex?: Knex,
   ) {}
 
-  /** One MVT tile made by PostGIS in a single statement; empty bytes when no feature falls in it. */
+  private readonly prepared = new Map<TileLayerName, PreparedTile>()
+
+  /**
+   * One MVT tile made by PostGIS in a single statement; empty bytes when no feature falls in it. The statement is
+   * built once per layer and run as a named prepared statement, so a tile costs neither query building nor parsing.
+   */
   async mvt(layer: TileLayerName, tile: TileAddress): Promise<Uint8Array> {
-    if (!this.tileKnex) throw new Error('PostGIS tiles need the server backend’s tile pool')
-    const result = await tileQuery(this.tileKnex, layer, tile)
-    const bytes: Buffer | null | undefined = result.rows[0]?.mvt
-    return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array()
+    const pool = this.tileKnex
+    if (!pool) throw new Error('PostGIS tiles need the server backend’s tile pool')
+    const statement = this.prepared.get(layer) ?? prepareTile(pool, layer)
+    this.prepared.set(layer, statement)
+    const connection = (await pool.client.acquireConnection()) as PgConnection
+    try {
+      const result = await connection.query({
+        name: statement.name,
+        text: statement.text,
+        values: statement.values(tile),
+      })
+      const bytes: Buffer | null | undefined = result.rows[0]?.mvt
+      return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array()
+    } finally {
+      await pool.client.releaseConnection(connection)
+    }
   }
 
   /** Every feature of a layer with its tile properties and its drawn geometry as GeoJSON text (full precision). */
