@@ -8,6 +8,7 @@ import * as renovationProjects from './20261126_0004_renovation_projects.ts'
 import * as plansAndMeasures from './20261126_0005_plans_and_measures.ts'
 import * as findingsAndSuggestions from './20261126_0006_findings_and_suggestions.ts'
 import * as usersRolesAudit from './20261126_0007_users_roles_audit.ts'
+import * as renovationTargets from './20261126_0008_renovation_targets.ts'
 
 export interface Migration {
   name: string
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { name: '20261126_0005_plans_and_measures', ...plansAndMeasures },
   { name: '20261126_0006_findings_and_suggestions', ...findingsAndSuggestions },
   { name: '20261126_0007_users_roles_audit', ...usersRolesAudit },
+  { name: '20261126_0008_renovation_targets', ...renovationTargets },
 ]

@@ -16,6 +16,7 @@ const domainTables = [
   'renovation_project_compounds',
   'renovation_items',
   'project_funding',
+  'renovation_targets',
   'plans',
   'measures',
   'health_findings',
@@ -105,6 +106,33 @@ describe.each(backends)('migrations on the %s backend', (backend) => {
       geom: knex.raw("ST_GeomFromText('MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))', 4544)"),
     })
     await expect(otherSrid).rejects.toThrow(/SRID/i)
+    await knex('districts').where({ id: district.id }).delete()
+  })
+
+  it('keeps renovation targets to a share of 0–1 of the register and a year within 1949–2100', async () => {
+    const knex = test.db.knex
+    const [district] = await knex('districts')
+      .insert({
+        code: '999998',
+        name: '目标区',
+        name_en: 'Targets',
+        geom: knex.raw("ST_GeomFromText('MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))', 4326)"),
+      })
+      .returning('id')
+    const target = (year: number, share: number) =>
+      knex('renovation_targets').insert({
+        district_id: district.id,
+        target_year: year,
+        old_compound_share: share,
+        name: '测试目标',
+        name_en: 'Test target',
+      })
+    await target(2027, 1)
+    await expect(target(2027, 1.5)).rejects.toThrow(/renovation_targets_share_0_1/)
+    await expect(target(2027, -0.1)).rejects.toThrow(/renovation_targets_share_0_1/)
+    await expect(target(1800, 0.5)).rejects.toThrow(/renovation_targets_year_range/)
+    await expect(knex('districts').where({ id: district.id }).delete()).rejects.toThrow(/foreign key/i)
+    await knex('renovation_targets').where({ district_id: district.id }).delete()
     await knex('districts').where({ id: district.id }).delete()
   })
 })

@@ -3,7 +3,8 @@
 // It tiles the Jinjiang demo district: 13 copies of the whole generated data set are laid side by side on a
 // grid (about 55 km × 70 km), giving about 15,500 compounds, and every building footprint is split
 // into its stair units (3, every tenth 4), giving about 200,000 buildings; roads, facilities, projects,
-// findings and suggestions are copied with the compounds, so they scale in proportion. Copy 1 sits at
+// findings and suggestions are copied with the compounds, so they scale in proportion (the renovation
+// targets, shares of the whole register, are kept once). Copy 1 sits at
 // Jinjiang's real place with its real street and community codes; copy k (2…13) gets synthetic codes
 // (street 510104 + (k−1)·50 + the real street suffix, community = that street code + the real community
 // suffix), names with the suffix "·k" and codes of other records with the suffix "-xk". The whole set is
@@ -123,6 +124,8 @@ export function buildCityDataset(base: Dataset, copies = CITY_COPIES): Dataset {
     projects: [],
     findings: [],
     suggestions: [],
+    // Targets are shares of the register, so the district's targets hold for all copies together.
+    targets: base.targets.map((t) => ({ ...t })),
     meta: base.meta,
   }
   const districtPolys: LonLat[][][] = []
@@ -314,5 +317,6 @@ codes and names ending in "·2" … "·${CITY_COPIES}". Do not commit it.
 | projects | ${n(d.projects)} |
 | findings | ${n(d.findings)} |
 | suggestions | ${n(d.suggestions)} |
+| renovation targets | ${n(d.targets)} |
 `
 }

@@ -14,6 +14,7 @@ import {
   type FacilityProperties,
   type FindingProperties,
   type ProjectRecord,
+  type RenovationTargetRecord,
   type RoadProperties,
   type StreetProperties,
   type SuggestionProperties,
@@ -41,6 +42,7 @@ const facilities = read(datasetFiles.facilities.file).features as F<FacilityProp
 const projects = read(datasetFiles.projects.file) as ProjectRecord[]
 const findings = read(datasetFiles.findings.file).features as F<FindingProperties, Point>[]
 const suggestions = read(datasetFiles.suggestions.file).features as F<SuggestionProperties, Point>[]
+const targets = read(datasetFiles.targets.file) as RenovationTargetRecord[]
 const wufuyuan = compounds.find((c) => c.properties.name === '五福苑') as F<CompoundProperties>
 const wufuyuanProject = projects.find((p) =>
   p.compoundCodes.includes(wufuyuan?.properties.code),
@@ -221,6 +223,19 @@ describe('calibration (case-study totals)', () => {
     }
     const night = suggestions.filter((s) => s.properties.channel === 'night_talk').length
     expect(night / suggestions.length).toBeGreaterThan(0.6)
+  })
+
+  it('has one renovation target, synthetic: the whole register renovated by the end of 2027', () => {
+    expect(targets).toEqual([
+      {
+        districtCode: '510104',
+        year: 2027,
+        oldCompoundShare: 1,
+        name: '2027年底前完成清单内全部老旧小区改造（演示目标）',
+        nameEn: 'All register compounds renovated by the end of 2027 (demo target)',
+        synthetic: true,
+      },
+    ])
   })
 
   it('lists the 11 streets and 76 communities with their real codes', () => {

@@ -18,6 +18,7 @@ import {
   OLD_COMPOUND_CUTOFF_YEAR,
   type ProjectRecord,
   type RenovationStatus,
+  type RenovationTargetRecord,
   type RoadProperties,
   type StreetProperties,
   type SuggestionChannel,
@@ -79,6 +80,14 @@ export const WUFUYUAN = {
   projectItems: 13,
 } as const
 
+/** The demo's one renovation target, a synthetic setting: the whole register renovated by the end of 2027. */
+export const DEMO_TARGET = {
+  year: 2027,
+  oldCompoundShare: 1,
+  name: '2027年底前完成清单内全部老旧小区改造（演示目标）',
+  nameEn: 'All register compounds renovated by the end of 2027 (demo target)',
+} as const
+
 type Polygon = { type: 'Polygon'; coordinates: LonLat[][] }
 type Point = { type: 'Point'; coordinates: LonLat }
 type LineString = { type: 'LineString'; coordinates: LonLat[] }
@@ -99,6 +108,7 @@ export interface Dataset {
   projects: ProjectRecord[]
   findings: Feature<FindingProperties, Point>[]
   suggestions: Feature<SuggestionProperties, Point>[]
+  targets: RenovationTargetRecord[]
   /** Facts for the README and the tests (not written as a data file). */
   meta: DatasetMeta
 }
@@ -671,6 +681,7 @@ export function buildDataset(): Dataset {
     projects,
     findings,
     suggestions,
+    targets: [{ districtCode: JINJIANG_FACTS.districtCode, ...DEMO_TARGET, synthetic: true }],
     meta: {
       rawVertexCount: outline.rawVertexCount,
       cleanedVertexCount: outline.cleanedVertexCount,

@@ -28,6 +28,7 @@ export function datasetTexts(d: Dataset): [string, string][] {
     [datasetFiles.projects.file, arrayText(d.projects)],
     [datasetFiles.findings.file, featureCollectionText(d.findings)],
     [datasetFiles.suggestions.file, featureCollectionText(d.suggestions)],
+    [datasetFiles.targets.file, arrayText(d.targets)],
   ]
 }
 

@@ -167,6 +167,16 @@ export const projectRecord = z.object({
   synthetic: z.boolean(),
 })
 
+/** A renovation target of the district: a share of its old-compound register renovated by the end of a year. */
+export const renovationTargetRecord = z.object({
+  districtCode: z.string().regex(/^\d{6}$/),
+  year: z.number().int().min(1949).max(2100),
+  oldCompoundShare: z.number().min(0).max(1),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  synthetic: z.boolean(),
+})
+
 export const districtFeature = featureOf(districtProperties, areaGeometrySchema)
 export const streetFeature = featureOf(streetProperties, areaGeometrySchema)
 export const communityFeature = featureOf(communityProperties, areaGeometrySchema)
@@ -189,6 +199,7 @@ export const datasetFiles = {
   projects: { file: 'renovation-projects.json', schema: z.array(projectRecord) },
   findings: { file: 'findings.geojson', schema: featureCollectionOf(findingFeature) },
   suggestions: { file: 'suggestions.geojson', schema: featureCollectionOf(suggestionFeature) },
+  targets: { file: 'renovation-targets.json', schema: z.array(renovationTargetRecord) },
 } as const
 
 export type DistrictProperties = z.infer<typeof districtProperties>
@@ -201,3 +212,4 @@ export type FacilityProperties = z.infer<typeof facilityProperties>
 export type FindingProperties = z.infer<typeof findingProperties>
 export type SuggestionProperties = z.infer<typeof suggestionProperties>
 export type ProjectRecord = z.infer<typeof projectRecord>
+export type RenovationTargetRecord = z.infer<typeof renovationTargetRecord>

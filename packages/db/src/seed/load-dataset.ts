@@ -82,6 +82,19 @@ async function insertDataset(trx: Knex.Transaction, data: Dataset): Promise<Load
   const districtId = [...districtIds.values()][0]
   if (districtId === undefined) throw new Error('district.geojson has no district')
 
+  await insertBatches(
+    trx,
+    'renovation_targets',
+    data.targets.map((t) => ({
+      district_id: lookup(districtIds, t.districtCode, 'district'),
+      target_year: t.year,
+      old_compound_share: t.oldCompoundShare,
+      name: t.name,
+      name_en: t.nameEn,
+      synthetic: t.synthetic,
+    })),
+  )
+
   const streetIds = await insertReturningIds(
     trx,
     'streets',
@@ -271,6 +284,7 @@ async function insertDataset(trx: Knex.Transaction, data: Dataset): Promise<Load
     projects: data.projects.length,
     findings: data.findings.features.length,
     suggestions: data.suggestions.features.length,
+    targets: data.targets.length,
   }
 }
 
