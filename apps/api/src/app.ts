@@ -17,6 +17,7 @@ import { compoundRoutes } from './routes/compound.routes.ts'
 import { compoundDetailRoutes } from './routes/compound-detail.routes.ts'
 import { healthRoutes } from './routes/health.routes.ts'
 import { openApiRoutes } from './routes/openapi.routes.ts'
+import { reportRoutes } from './routes/report.routes.ts'
 import { roadRoutes } from './routes/road.routes.ts'
 import { searchRoutes } from './routes/search.routes.ts'
 import { statsRoutes } from './routes/stats.routes.ts'
@@ -67,6 +68,7 @@ export function createApp({ db, logger, version, webDist }: AppOptions): Express
   api.use(compoundDetailRoutes(compoundDetails))
   api.use(searchRoutes(search))
   api.use(statsRoutes(stats))
+  api.use(reportRoutes(stats))
   api.use(roadRoutes(roads))
   api.use(tileRoutes(tileServiceFor(db)))
   api.use(openApiRoutes(version))
