@@ -1,21 +1,27 @@
-// The page: header with search, the map with its filter panel, legend and status overlays, and the chosen
-// compound's panel. The view (position, theme, filters, compound, language) lives in the URL hash.
+// The page: the header (search, the 地图/统计 switch, language) over either the map workspace or the leadership
+// dashboard. The view (page, position, theme, filters, compound, year range, language) lives in the URL hash.
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { countCompounds, fetchCompoundsBounds } from './api/compounds.api.ts'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { countCompounds, fetchCompound } from './api/compounds.api.ts'
 import { useAreas } from './features/atlas-data/use-areas.ts'
-import { CompoundPanel } from './features/compound-panel/compound-panel.tsx'
-import { FilterPanel } from './features/filter-panel/filter-panel.tsx'
+import type { MapTarget } from './features/dashboard/coverage-panel.tsx'
 import { AppHeader } from './features/header/app-header.tsx'
-import { Legend } from './features/legend/legend.tsx'
-import { useCompoundCounts, useCoverageRows } from './features/legend/use-class-counts.ts'
-import { LoadError, LoadingIndicator } from './features/load-status/load-status.tsx'
+import { MapWorkspace } from './features/map-workspace/map-workspace.tsx'
 import { useI18n } from './i18n/i18n-context.tsx'
 import type { AtlasMap } from './map/atlas-map.ts'
 import type { ThemeId } from './map/compound-classes.ts'
-import { type CompoundFilters, hasFilters } from './map/compound-filter.ts'
-import { MapView } from './map/map-view.tsx'
-import { decodeUrlState, encodeUrlState, type MapPosition } from './map/url-state.ts'
+import type { CompoundFilters } from './map/compound-filter.ts'
+import { type Bounds, boundsOf } from './map/geojson-bounds.ts'
+import {
+  type AppView,
+  decodeUrlState,
+  encodeUrlState,
+  type MapPosition,
+  type YearRange,
+} from './map/url-state.ts'
+
+// The dashboard brings ECharts: it loads when first shown, so the map does not wait for it.
+const DashboardView = lazy(() => import('./features/dashboard/dashboard-view.tsx'))
 
 function useDistrictTotal(): number | null {
   const [total, setTotal] = useState<number | null>(null)
@@ -29,39 +35,55 @@ function useDistrictTotal(): number | null {
   return total
 }
 
+function DashboardLoading() {
+  const { t } = useI18n()
+  return (
+    <div className="load-status" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{t('dash.loading')}</span>
+    </div>
+  )
+}
+
 export function App() {
   const { language } = useI18n()
   const [initial] = useState(() => decodeUrlState(window.location.hash))
   const { state, retry } = useAreas()
   const areas = state.status === 'ready' ? state.areas : null
+  const [view, setView] = useState<AppView>(initial.view ?? 'map')
   const [theme, setTheme] = useState<ThemeId>(initial.theme)
   const [filters, setFilters] = useState<CompoundFilters>(initial.filters)
   const [selectedCompoundId, setSelectedCompoundId] = useState<number | null>(initial.compoundId ?? null)
-  const [zooming, setZooming] = useState(false)
+  const [years, setYears] = useState<YearRange>(initial.years ?? {})
+  // Where the next map opens when the dashboard sends the planner there (read once by the new map).
+  const [mapBounds, setMapBounds] = useState<Bounds | undefined>(undefined)
   const atlasMapRef = useRef<AtlasMap | null>(null)
   const positionRef = useRef<MapPosition | undefined>(initial.position)
   const writtenHashRef = useRef<string | null>(null)
+  const writtenViewRef = useRef<AppView>(view)
 
   const total = useDistrictTotal()
-  const counts = useCompoundCounts(theme, filters)
-  const coverageRows = useCoverageRows(theme)
 
   const writeUrl = useCallback(() => {
     const hash = encodeUrlState({
+      ...(view === 'dashboard' ? { view } : {}),
       ...(positionRef.current ? { position: positionRef.current } : {}),
       theme,
       filters,
       ...(selectedCompoundId !== null ? { compoundId: selectedCompoundId } : {}),
+      ...(years.from !== undefined || years.to !== undefined ? { years } : {}),
       language,
     })
     writtenHashRef.current = hash
-    // replaceState: moving the map should not fill the history with every pan.
-    window.history.replaceState(null, '', `#${hash}`)
-  }, [theme, filters, selectedCompoundId, language])
+    // Moving the map should not fill the history with every pan; changing page should, so Back returns.
+    if (writtenViewRef.current !== view) window.history.pushState(null, '', `#${hash}`)
+    else window.history.replaceState(null, '', `#${hash}`)
+    writtenViewRef.current = view
+  }, [view, theme, filters, selectedCompoundId, years, language])
 
   useEffect(() => writeUrl(), [writeUrl])
 
-  // A view pasted into the address bar of an open page changes only the hash; start again from it.
+  // A view pasted into the address bar of an open page (or Back) changes only the hash; start again from it.
   useEffect(() => {
     const onHashChange = () => {
       if (window.location.hash.replace(/^#/, '') !== writtenHashRef.current) window.location.reload()
@@ -78,20 +100,75 @@ export function App() {
     [writeUrl],
   )
 
-  const zoomToResult = useCallback(() => {
-    setZooming(true)
-    fetchCompoundsBounds(filters)
-      .then((bounds) => {
-        if (bounds) atlasMapRef.current?.fitBounds(bounds)
-      })
-      .catch((error: unknown) => console.error('Zooming to the result failed', error))
-      .finally(() => setZooming(false))
-  }, [filters])
-
-  const chooseCompound = useCallback((result: CompoundSearchResult) => {
-    setSelectedCompoundId(result.id)
-    atlasMapRef.current?.fitBounds(result.bbox)
+  /** Switch to the map opening on `bounds` (or where it last was). */
+  const openMap = useCallback((bounds: Bounds | undefined) => {
+    if (bounds) positionRef.current = undefined
+    setMapBounds(bounds)
+    setView('map')
   }, [])
+
+  const changeView = useCallback(
+    (next: AppView) => {
+      if (next === 'map') openMap(undefined)
+      else setView(next)
+    },
+    [openMap],
+  )
+
+  const chooseCompound = useCallback(
+    (result: CompoundSearchResult) => {
+      setSelectedCompoundId(result.id)
+      if (view === 'map') atlasMapRef.current?.fitBounds(result.bbox)
+      else openMap(result.bbox)
+    },
+    [view, openMap],
+  )
+
+  /** The dashboard's street is the map's street: changing it drops a community of another street. */
+  const changeDashboardFilter = useCallback((street: string | undefined, nextYears: YearRange) => {
+    setFilters((current) => {
+      if (current.street === street) return current
+      const { street: _street, community: _community, ...rest } = current
+      return street ? { ...rest, street } : rest
+    })
+    setYears(nextYears)
+  }, [])
+
+  const showOnMap = useCallback(
+    (target: MapTarget) => {
+      const next: CompoundFilters = {
+        ...(target.street ? { street: target.street } : {}),
+        ...(target.community ? { community: target.community } : {}),
+      }
+      const area = target.community
+        ? areas?.communities.features.filter((f) => f.properties.code === target.community)
+        : target.street
+          ? areas?.streets.features.filter((f) => f.properties.code === target.street)
+          : areas?.district.features
+      setFilters(next)
+      setSelectedCompoundId(null)
+      openMap(area ? boundsOf(area) : undefined)
+    },
+    [areas, openMap],
+  )
+
+  const locateCompound = useCallback(
+    (compoundId: number) => {
+      // The map shows the compound whatever the planner's filters were, chosen as a click on it would.
+      fetchCompound(compoundId)
+        .then((feature) => boundsOf([feature]))
+        .catch((error: unknown) => {
+          console.error(`Locating compound ${compoundId} failed`, error)
+          return undefined
+        })
+        .then((bounds) => {
+          setFilters({})
+          setSelectedCompoundId(compoundId)
+          openMap(bounds)
+        })
+    },
+    [openMap],
+  )
 
   return (
     <div className="app">
@@ -99,40 +176,42 @@ export function App() {
         compoundCount={total}
         loading={state.status === 'loading'}
         onChooseCompound={chooseCompound}
+        view={view}
+        onViewChange={changeView}
       />
-      <main className="app__main">
-        <MapView
-          areas={areas}
-          theme={theme}
-          coverageRows={coverageRows}
-          filters={filters}
-          selectedCompoundId={selectedCompoundId}
-          initialPosition={initial.position}
-          onSelectCompound={setSelectedCompoundId}
-          onMoveEnd={onMoveEnd}
-          onMap={(map) => {
-            atlasMapRef.current = map
-          }}
-        />
-        {state.status === 'loading' && <LoadingIndicator />}
-        {state.status === 'error' && <LoadError error={state.error} onRetry={retry} />}
-        <FilterPanel
-          areas={areas}
-          filters={filters}
-          onChange={setFilters}
-          matched={counts?.matched ?? null}
-          onZoomToResult={zoomToResult}
-          zooming={zooming}
-        />
-        <Legend
-          theme={theme}
-          onThemeChange={setTheme}
-          counts={counts}
-          coverageRows={coverageRows}
-          filtered={hasFilters(filters)}
-        />
-        {selectedCompoundId !== null && (
-          <CompoundPanel compoundId={selectedCompoundId} onClose={() => setSelectedCompoundId(null)} />
+      <main
+        className={`app__main app__main--${view}`}
+        id="app-view"
+        role="tabpanel"
+        aria-labelledby={`tab-${view}`}
+      >
+        {view === 'map' ? (
+          <MapWorkspace
+            areasState={state}
+            onRetryAreas={retry}
+            theme={theme}
+            onThemeChange={setTheme}
+            filters={filters}
+            onFiltersChange={setFilters}
+            selectedCompoundId={selectedCompoundId}
+            onSelectCompound={setSelectedCompoundId}
+            initialPosition={positionRef.current}
+            initialBounds={mapBounds}
+            onMoveEnd={onMoveEnd}
+            atlasMapRef={atlasMapRef}
+          />
+        ) : (
+          <Suspense fallback={<DashboardLoading />}>
+            <DashboardView
+              areasState={state}
+              onRetryAreas={retry}
+              street={filters.street}
+              years={years}
+              onFilterChange={changeDashboardFilter}
+              onShowOnMap={showOnMap}
+              onLocateCompound={locateCompound}
+            />
+          </Suspense>
         )}
       </main>
     </div>

@@ -63,6 +63,8 @@ export interface AtlasMapOptions {
   ariaLabel: string
   /** Where to open; without it the map fits the district once the areas arrive. */
   initialPosition?: MapPosition | undefined
+  /** An extent to open on instead (a street, a community or a compound chosen on the dashboard). */
+  initialBounds?: Bounds | undefined
   /** Called with the clicked compound's id, or null for a click beside every compound. */
   onCompoundClick: (compoundId: number | null) => void
   onRoadHover: (road: RoadHover | null) => void
@@ -86,18 +88,28 @@ export class AtlasMap {
 
   constructor(container: HTMLElement, options: AtlasMapOptions) {
     const position = options.initialPosition
+    const bounds = options.initialBounds
     this.#map = new MaplibreMap({
       container,
       style: createBaseStyle(window.location.origin),
       center: position?.center ?? initialCenter,
       zoom: position?.zoom ?? 11,
+      ...(bounds
+        ? {
+            bounds: [
+              [bounds[0], bounds[1]],
+              [bounds[2], bounds[3]],
+            ] as LngLatBoundsLike,
+            fitBoundsOptions: { padding: fitPadding, maxZoom: maxFlyZoom },
+          }
+        : {}),
       localIdeographFontFamily,
       // The data set is the office's own and the style has no third-party source to credit.
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
     })
-    this.#fitOnAreas = position === undefined
+    this.#fitOnAreas = position === undefined && bounds === undefined
     this.#map.touchZoomRotate.disableRotation()
     this.#map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
     this.setAriaLabel(options.ariaLabel)
@@ -128,6 +140,8 @@ export class AtlasMap {
     })
     this.#map.on('mouseleave', layerIds.roadsLine, () => options.onRoadHover(null))
     this.#map.on('moveend', () => options.onMoveEnd(this.getPosition()))
+    // Opening on an extent moves nothing, yet the view it gives belongs in the URL.
+    if (bounds) this.#map.once('load', () => options.onMoveEnd(this.getPosition()))
 
     window.__atlasMap = this.#map
   }

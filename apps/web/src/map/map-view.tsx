@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n-context.tsx'
 import { AtlasMap, type RoadHover } from './atlas-map.ts'
 import type { ThemeId } from './compound-classes.ts'
 import type { CompoundFilters } from './compound-filter.ts'
+import type { Bounds } from './geojson-bounds.ts'
 import type { MapPosition } from './url-state.ts'
 
 export interface MapViewProps {
@@ -17,6 +18,8 @@ export interface MapViewProps {
   filters: CompoundFilters
   selectedCompoundId: number | null
   initialPosition: MapPosition | undefined
+  /** Opens on this extent instead of a position (read once, when the map is created). */
+  initialBounds?: Bounds | undefined
   onSelectCompound: (compoundId: number | null) => void
   onMoveEnd: (position: MapPosition) => void
   onMap: (map: AtlasMap | null) => void
@@ -41,6 +44,7 @@ export function MapView(props: MapViewProps) {
     const map = new AtlasMap(container, {
       ariaLabel: initialLabelRef.current,
       initialPosition: propsRef.current.initialPosition,
+      initialBounds: propsRef.current.initialBounds,
       onCompoundClick: (id) => propsRef.current.onSelectCompound(id),
       onRoadHover: setRoad,
       onMoveEnd: (position) => propsRef.current.onMoveEnd(position),

@@ -25,6 +25,33 @@ describe('the URL state', () => {
     expect(decodeUrlState(`#${hash}`)).toEqual(state)
   })
 
+  it('round-trips the dashboard with its street and renovation-year range', () => {
+    const state: UrlState = {
+      view: 'dashboard',
+      theme: 'status',
+      filters: { street: '510104017' },
+      years: { from: 2019, to: 2023 },
+    }
+    const hash = encodeUrlState(state)
+    expect(hash).toBe('view=dashboard&street=510104017&years=2019-2023')
+    expect(decodeUrlState(`#${hash}`)).toEqual(state)
+    expect(decodeUrlState('#view=dashboard&years=2020-')).toEqual({
+      view: 'dashboard',
+      theme: 'status',
+      filters: {},
+      years: { from: 2020 },
+    })
+  })
+
+  it('ignores a year range outside the years statistics accept, and unknown views', () => {
+    expect(decodeUrlState('#view=report&years=1200-2023')).toEqual({
+      theme: 'status',
+      filters: {},
+      years: { to: 2023 },
+    })
+    expect(decodeUrlState('#years=2023-2019')).toEqual({ theme: 'status', filters: {} })
+  })
+
   it('leaves the defaults out', () => {
     expect(encodeUrlState({ theme: 'status', filters: {} })).toBe('')
     expect(decodeUrlState('')).toEqual({ theme: 'status', filters: {} })

@@ -1,6 +1,9 @@
-// The shareable view in the URL hash: position, thematic layer, filters, selected compound and language.
+// The shareable view in the URL hash: which page (map or dashboard), position, thematic layer, filters,
+// selected compound, the dashboard's renovation-year range and language. The street filter is shared: the
+// dashboard's figures and the map show the same street.
 // `#map=13.5/30.6512/104.0812&theme=era&street=510104001&status=planned,completed&built=1980-1999&c=42&lang=en`
-import { type RenovationStatus, renovationStatus } from '@renewal-atlas/domain'
+// `#view=dashboard&street=510104017&years=2019-2023`
+import { type RenovationStatus, renovationStatus, STATS_YEAR_RANGE } from '@renewal-atlas/domain'
 import { isLanguage, type Language } from '../i18n/messages.ts'
 import { defaultTheme, isThemeId, type ThemeId } from './compound-classes.ts'
 import type { CompoundFilters } from './compound-filter.ts'
@@ -10,11 +13,25 @@ export interface MapPosition {
   center: [lon: number, lat: number]
 }
 
+/** The two pages of the app: the map workspace and the leadership dashboard (统计). */
+export const appViews = ['map', 'dashboard'] as const
+export type AppView = (typeof appViews)[number]
+
+/** The renovation years the dashboard counts; either end open. */
+export interface YearRange {
+  from?: number
+  to?: number
+}
+
 export interface UrlState {
+  /** Absent for the map, the default page. */
+  view?: AppView
   position?: MapPosition
   theme: ThemeId
   filters: CompoundFilters
   compoundId?: number
+  /** The dashboard's renovation-year range; absent when every year counts. */
+  years?: YearRange
   language?: Language
 }
 
@@ -68,17 +85,27 @@ export function decodeUrlState(hash: string): UrlState {
   if (households?.[0] !== undefined) filters.householdsMin = households[0]
   if (households?.[1] !== undefined) filters.householdsMax = households[1]
 
+  const years = parseRange(params.get('years'))
+  const yearRange: YearRange = {}
+  const inStatsRange = (y: number | undefined) =>
+    y !== undefined && y >= STATS_YEAR_RANGE.min && y <= STATS_YEAR_RANGE.max
+  if (inStatsRange(years?.[0])) yearRange.from = years?.[0]
+  if (inStatsRange(years?.[1])) yearRange.to = years?.[1]
+
+  const view = params.get('view')
   const theme = params.get('theme')
   const compound = params.get('c')
   const language = params.get('lang')
   const position = parsePosition(params.get('map'))
   return {
+    ...(view === 'dashboard' ? { view } : {}),
     theme: isThemeId(theme) ? theme : defaultTheme,
     filters,
     ...(position ? { position } : {}),
     ...(compound && wholeNumber.test(compound) && Number(compound) > 0
       ? { compoundId: Number(compound) }
       : {}),
+    ...(yearRange.from !== undefined || yearRange.to !== undefined ? { years: yearRange } : {}),
     ...(isLanguage(language) ? { language } : {}),
   }
 }
@@ -86,6 +113,7 @@ export function decodeUrlState(hash: string): UrlState {
 /** Write the view as a location hash (without the leading `#`); defaults are left out. */
 export function encodeUrlState(state: UrlState): string {
   const params = new URLSearchParams()
+  if (state.view === 'dashboard') params.set('view', state.view)
   if (state.position) {
     const { zoom, center } = state.position
     // 2 decimals of zoom and 5 of degrees (about 1 m) are as precise as a shared view needs.
@@ -102,6 +130,8 @@ export function encodeUrlState(state: UrlState): string {
   const households = formatRange(f.householdsMin, f.householdsMax)
   if (households) params.set('hh', households)
   if (state.compoundId !== undefined) params.set('c', String(state.compoundId))
+  const years = formatRange(state.years?.from, state.years?.to)
+  if (years) params.set('years', years)
   if (state.language) params.set('lang', state.language)
   // URLSearchParams escapes `/` and `,`; both are safe in a fragment and easier to read unescaped.
   return params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',')

@@ -61,7 +61,11 @@ export function useCoverageRows(theme: ThemeId): CoverageRow[] | null {
     }
     const controller = new AbortController()
     setRows(null)
-    fetchCoverage(theme === 'coverage-street' ? 'street' : 'community', { signal: controller.signal }).then(
+    fetchCoverage(
+      theme === 'coverage-street' ? 'street' : 'community',
+      {},
+      { signal: controller.signal },
+    ).then(
       (response) => setRows(response.rows),
       (error: unknown) => {
         if (!controller.signal.aborted) console.error('Loading coverage failed', error)

@@ -1,0 +1,657 @@
+// The dashboard's charts as ECharts options, built from the statistics API's responses by pure functions:
+// same rows in, same chart out. Words come in translated; numbers are written by the StatsFormat.
+import type {
+  BuildEraRow,
+  ContentRow,
+  CoverageRow,
+  FundingRow,
+  ProgressResponse,
+} from '@renewal-atlas/domain'
+import type { StatsFormat } from '../features/dashboard/stats-format.ts'
+import { classifyCoverage } from '../map/compound-classes.ts'
+import type { ChartOption } from './echarts.ts'
+
+/** The app's font stack (styles.css), so that Chinese in the SVG renders as in the page. */
+const fontFamily =
+  'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
+const ink = '#1a1a1a'
+const inkMuted = '#4a4a4a'
+const gridLine = '#e6e9ee'
+const accent = '#1d3557'
+
+/** Renovation item categories (基础/完善/提升/安全), colour-blind-safe and apart from the status colours. */
+export const categoryColours: Record<string, string> = {
+  basic: '#3B6FB6',
+  improvement: '#2A9D8F',
+  upgrade: '#8E6BBF',
+  safety: '#C8553D',
+}
+const otherCategoryColour = '#8a8a8a'
+
+/** Funding sources in the order of the funding rows' columns. */
+export const fundingSources = ['fiscal', 'enterprise', 'residents', 'socialCapital'] as const
+export type FundingSourceKey = (typeof fundingSources)[number]
+export const fundingColours: Record<FundingSourceKey, string> = {
+  fiscal: '#1D3557',
+  enterprise: '#457B9D',
+  residents: '#E9A23B',
+  socialCapital: '#7FB069',
+}
+
+/** Build era stacks: on the register, before the cut-off but not on it (to review), the rest. */
+export const eraStacks = ['onRegister', 'review', 'other'] as const
+export type EraStack = (typeof eraStacks)[number]
+export const eraColours: Record<EraStack, string> = {
+  onRegister: '#3B528B',
+  review: '#E69F00',
+  other: '#C9CED6',
+}
+
+const progressColours = { perYear: '#8DB3DB', perYearText: '#3D6FA3', cumulative: accent, target: '#D55E00' }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function tooltipLines(title: string, lines: readonly [label: string, value: string][]): string {
+  const rows = lines
+    .map(([label, value]) => `<br/>${escapeHtml(label)}：<b>${escapeHtml(value)}</b>`)
+    .join('')
+  return `<b>${escapeHtml(title)}</b>${rows}`
+}
+
+function base(): ChartOption {
+  return {
+    textStyle: { fontFamily, fontSize: 12, color: ink },
+    animationDuration: 350,
+    animationDurationUpdate: 250,
+    tooltip: {
+      confine: true,
+      backgroundColor: 'rgba(26, 26, 26, 0.9)',
+      borderWidth: 0,
+      textStyle: { color: '#ffffff', fontFamily, fontSize: 12 },
+    },
+  }
+}
+
+const valueAxisStyle = {
+  axisLabel: { color: inkMuted },
+  splitLine: { lineStyle: { color: gridLine } },
+} as const
+
+const categoryAxisStyle = {
+  axisLabel: { color: ink },
+  axisLine: { lineStyle: { color: '#b8bec8' } },
+  axisTick: { show: false },
+} as const
+
+function wholePercent(value: number): string {
+  return `${Math.round(value * 100)}%`
+}
+
+// ---- coverage ----
+
+/** Areas from the highest coverage down (ties by name): the order of the ranked bars. */
+export function rankCoverage(rows: readonly CoverageRow[]): CoverageRow[] {
+  return [...rows].sort((a, b) => b.coverage - a.coverage || a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+export interface CoverageWords {
+  coverage: string
+  /** Said instead of a coverage for an area without old compounds. */
+  noOldCompounds: string
+  renovated: string
+  oldCompounds: string
+  householdsBenefiting: string
+}
+
+export interface CoverageReference {
+  value: number
+  label: string
+}
+
+function coverageTooltip(row: CoverageRow, words: CoverageWords, format: StatsFormat): string {
+  return tooltipLines(row.name, [
+    [words.coverage, row.oldCompounds === 0 ? words.noOldCompounds : format.share(row.coverage)],
+    [words.renovated, `${format.int(row.renovatedOldCompounds)} / ${format.int(row.oldCompounds)}`],
+    [words.householdsBenefiting, format.int(row.householdsBenefiting)],
+  ])
+}
+
+/** Ranked horizontal bars of coverage, each in its coverage class's colour, with the whole's line. */
+export function coverageBarOption(
+  rows: readonly CoverageRow[],
+  words: CoverageWords,
+  format: StatsFormat,
+  reference?: CoverageReference,
+): ChartOption {
+  const ranked = rankCoverage(rows)
+  return {
+    ...base(),
+    grid: {
+      left: 8,
+      right: 56,
+      top: 24,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: {
+      ...base().tooltip,
+      trigger: 'item',
+      formatter: (params) => {
+        const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex
+        const row = ranked[index ?? -1]
+        return row ? coverageTooltip(row, words, format) : ''
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      ...valueAxisStyle,
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: wholePercent },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: ranked.map((row) => row.name),
+      ...categoryAxisStyle,
+    },
+    series: [
+      {
+        type: 'bar',
+        name: words.coverage,
+        barMaxWidth: 18,
+        cursor: 'pointer',
+        data: ranked.map((row) => ({
+          value: row.coverage,
+          itemStyle: {
+            color: classifyCoverage(row).colour,
+            borderColor: 'rgba(0, 0, 0, 0.28)',
+            borderWidth: 1,
+          },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          color: ink,
+          formatter: (params) => {
+            const row = ranked[params.dataIndex]
+            return row && row.oldCompounds === 0 ? words.noOldCompounds : format.share(Number(params.value))
+          },
+        },
+        ...(reference
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: accent, type: 'dashed', width: 1.5 },
+                label: {
+                  // The category axis runs top-down (inverse), so the line starts at the top.
+                  position: 'start',
+                  color: accent,
+                  formatter: `${reference.label} ${format.share(reference.value)}`,
+                },
+                data: [{ xAxis: reference.value }],
+              },
+            }
+          : {}),
+      },
+    ],
+  }
+}
+
+/** A choropleth of coverage on a registered map whose features carry `code`; same classes as the map. */
+export function coverageMapOption(
+  mapName: string,
+  rows: readonly CoverageRow[],
+  names: ReadonlyMap<string, string>,
+  words: CoverageWords,
+  format: StatsFormat,
+): ChartOption {
+  const byKey = new Map(rows.map((row) => [row.key, row]))
+  return {
+    ...base(),
+    tooltip: {
+      ...base().tooltip,
+      trigger: 'item',
+      formatter: (params) => {
+        const code = Array.isArray(params) ? params[0]?.name : params.name
+        const row = byKey.get(String(code))
+        return row ? coverageTooltip(row, words, format) : escapeHtml(names.get(String(code)) ?? '')
+      },
+    },
+    series: [
+      {
+        type: 'map',
+        map: mapName,
+        nameProperty: 'code',
+        // Chengdu lies at 30.6°N: a degree of longitude is cos(30.6°) ≈ 0.86 of a degree of latitude.
+        aspectScale: 0.86,
+        roam: false,
+        selectedMode: false,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '96%',
+        cursor: 'pointer',
+        itemStyle: { areaColor: '#D9D9D9', borderColor: '#ffffff', borderWidth: 1 },
+        emphasis: {
+          itemStyle: { areaColor: '#F4C27A', borderColor: accent, borderWidth: 1.5 },
+          label: { color: ink },
+        },
+        labelLayout: { hideOverlap: true },
+        label: {
+          show: true,
+          fontSize: 10,
+          color: ink,
+          textBorderColor: 'rgba(255, 255, 255, 0.9)',
+          textBorderWidth: 2,
+          formatter: (params) => names.get(String(params.name)) ?? '',
+        },
+        data: rows.map((row) => ({
+          name: row.key,
+          value: row.coverage,
+          itemStyle: { areaColor: classifyCoverage(row).colour },
+        })),
+      },
+    ],
+  }
+}
+
+// ---- progress against the target ----
+
+export type ProgressMetric = 'compounds' | 'households'
+
+export interface ProgressSeries {
+  years: number[]
+  perYear: (number | null)[]
+  cumulative: (number | null)[]
+  /** The target line, extended past the last row to the target year; empty without a target. */
+  target: (number | null)[]
+}
+
+/**
+ * The years, bars and lines of the progress chart. The target line is the API's straight line from 0 the
+ * year before the first row to the target; it is drawn on to the target year so that its end shows.
+ */
+export function progressSeries(progress: ProgressResponse, metric: ProgressMetric): ProgressSeries {
+  const rows = progress.rows
+  const first = rows[0]?.year
+  const last = rows.at(-1)?.year
+  if (first === undefined || last === undefined) return { years: [], perYear: [], cumulative: [], target: [] }
+  const { target, targetCompounds } = progress
+  const showTarget = metric === 'compounds' && target !== null && targetCompounds !== null
+  const end = showTarget && target.year > last ? target.year : last
+  const years = Array.from({ length: end - first + 1 }, (_, i) => first + i)
+  const rowOf = new Map(rows.map((row) => [row.year, row]))
+  const perYear = years.map((year) => {
+    const row = rowOf.get(year)
+    if (!row) return null
+    return metric === 'compounds' ? row.renovatedOldCompounds : row.householdsBenefiting
+  })
+  const cumulative = years.map((year) => {
+    const row = rowOf.get(year)
+    if (!row) return null
+    return metric === 'compounds' ? row.cumulativeRenovatedOldCompounds : row.cumulativeHouseholdsBenefiting
+  })
+  const targetLine = !showTarget
+    ? []
+    : years.map((year) => {
+        const row = rowOf.get(year)
+        if (row) return row.targetCumulative
+        const span = target.year - (first - 1)
+        if (year > target.year || span <= 0) return null
+        return (targetCompounds * (year - (first - 1))) / span
+      })
+  return { years, perYear, cumulative, target: targetLine }
+}
+
+export interface ProgressWords {
+  perYear: string
+  cumulative: string
+  /** Short axis names: "当年" and "累计". */
+  perYearAxis: string
+  cumulativeAxis: string
+  /** The target's name, shown in the legend. */
+  target: string
+}
+
+export function progressOption(
+  progress: ProgressResponse,
+  metric: ProgressMetric,
+  words: ProgressWords,
+  format: StatsFormat,
+): ChartOption {
+  const series = progressSeries(progress, metric)
+  const numberOrDash = (value: unknown) => (typeof value === 'number' ? format.int(Math.round(value)) : '—')
+  return {
+    ...base(),
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 18,
+      itemHeight: 10,
+      textStyle: { color: ink, fontFamily, fontSize: 12 },
+    },
+    grid: { left: 8, right: 8, top: 68, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      ...base().tooltip,
+      trigger: 'axis',
+      valueFormatter: numberOrDash,
+    },
+    xAxis: {
+      type: 'category',
+      data: series.years.map(String),
+      ...categoryAxisStyle,
+    },
+    yAxis: [
+      {
+        type: 'value',
+        name: words.perYearAxis,
+        nameTextStyle: { color: progressColours.perYearText, align: 'left' },
+        ...valueAxisStyle,
+        // Each axis in the colour of what it measures: bars on the left, lines on the right.
+        axisLabel: { color: progressColours.perYearText, formatter: (v: number) => format.compact(v) },
+      },
+      {
+        type: 'value',
+        name: words.cumulativeAxis,
+        nameTextStyle: { color: progressColours.cumulative, align: 'right' },
+        ...valueAxisStyle,
+        splitLine: { show: false },
+        axisLabel: { color: progressColours.cumulative, formatter: (v: number) => format.compact(v) },
+      },
+    ],
+    series: [
+      {
+        type: 'bar',
+        name: words.perYear,
+        yAxisIndex: 0,
+        barMaxWidth: 26,
+        itemStyle: { color: progressColours.perYear },
+        data: series.perYear,
+      },
+      {
+        type: 'line',
+        name: words.cumulative,
+        yAxisIndex: 1,
+        symbol: 'circle',
+        symbolSize: 6,
+        lineStyle: { width: 2.5, color: progressColours.cumulative },
+        itemStyle: { color: progressColours.cumulative },
+        data: series.cumulative,
+      },
+      ...(series.target.length > 0
+        ? [
+            {
+              type: 'line' as const,
+              name: words.target,
+              yAxisIndex: 1,
+              symbol: 'none',
+              lineStyle: { width: 2, type: 'dashed' as const, color: progressColours.target },
+              itemStyle: { color: progressColours.target },
+              data: series.target.map((value) => (value === null ? null : Math.round(value * 10) / 10)),
+            },
+          ]
+        : []),
+    ],
+  }
+}
+
+// ---- renovation content ----
+
+export type ContentMeasure = 'items' | 'money'
+
+export interface ContentWords {
+  items: string
+  projects: string
+  cost: string
+  share: string
+  /** Money with its unit, e.g. "1.23亿元" or "¥1.23M". */
+  money: (short: string) => string
+}
+
+/** Content rows by the chosen measure, largest first (ties by key). */
+export function rankContent(rows: readonly ContentRow[], measure: ContentMeasure): ContentRow[] {
+  const value = (row: ContentRow) => (measure === 'items' ? row.items : row.costYuan)
+  return [...rows].sort((a, b) => value(b) - value(a) || a.key.localeCompare(b.key))
+}
+
+export function contentOption(
+  rows: readonly ContentRow[],
+  measure: ContentMeasure,
+  nameOf: (row: ContentRow) => string,
+  words: ContentWords,
+  format: StatsFormat,
+): ChartOption {
+  const ranked = rankContent(rows, measure)
+  const valueText = (value: number) =>
+    measure === 'items' ? format.int(value) : words.money(format.money(value))
+  return {
+    ...base(),
+    grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      ...base().tooltip,
+      trigger: 'item',
+      formatter: (params) => {
+        const index = Array.isArray(params) ? params[0]?.dataIndex : params.dataIndex
+        const row = ranked[index ?? -1]
+        if (!row) return ''
+        return tooltipLines(nameOf(row), [
+          [words.items, format.int(row.items)],
+          [words.projects, format.int(row.projects)],
+          [words.cost, words.money(format.money(row.costYuan))],
+          [words.share, format.share(row.costShare)],
+        ])
+      },
+    },
+    xAxis: {
+      type: 'value',
+      ...valueAxisStyle,
+      axisLabel: {
+        ...valueAxisStyle.axisLabel,
+        formatter: (v: number) => (measure === 'items' ? format.compact(v) : format.money(v)),
+      },
+    },
+    yAxis: { type: 'category', inverse: true, data: ranked.map(nameOf), ...categoryAxisStyle },
+    series: [
+      {
+        type: 'bar',
+        name: measure === 'items' ? words.items : words.cost,
+        barMaxWidth: 18,
+        data: ranked.map((row) => ({
+          value: measure === 'items' ? row.items : row.costYuan,
+          itemStyle: { color: categoryColours[row.category] ?? otherCategoryColour },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          color: ink,
+          formatter: (params) => valueText(Number(params.value)),
+        },
+      },
+    ],
+  }
+}
+
+// ---- funding ----
+
+export interface FundingWords {
+  sources: Record<FundingSourceKey, string>
+  total: string
+  projects: string
+  share: string
+  money: (short: string) => string
+}
+
+/** Horizontal bars of the four sources of one row (the district or a street), with their shares. */
+export function fundingSourcesOption(row: FundingRow, words: FundingWords, format: StatsFormat): ChartOption {
+  const total = row.total
+  return {
+    ...base(),
+    grid: {
+      left: 8,
+      right: 120,
+      top: 8,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: { ...base().tooltip, trigger: 'item' },
+    xAxis: {
+      type: 'value',
+      ...valueAxisStyle,
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.money(v) },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: fundingSources.map((source) => words.sources[source]),
+      ...categoryAxisStyle,
+    },
+    series: [
+      {
+        type: 'bar',
+        name: words.total,
+        barMaxWidth: 22,
+        tooltip: {
+          valueFormatter: (value) => words.money(format.money(Number(value))),
+        },
+        data: fundingSources.map((source) => ({
+          value: row[source],
+          itemStyle: { color: fundingColours[source] },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          color: ink,
+          formatter: (params) => {
+            const value = Number(params.value)
+            const share = total > 0 ? ` (${format.share(value / total)})` : ''
+            return `${words.money(format.money(value))}${share}`
+          },
+        },
+      },
+    ],
+  }
+}
+
+/** Streets by total funding, largest first (ties by code). */
+export function rankFunding(rows: readonly FundingRow[]): FundingRow[] {
+  return [...rows].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
+}
+
+/** Stacked bars of the sources per street; with a street chosen, the others fade. */
+export function fundingStreetsOption(
+  rows: readonly FundingRow[],
+  words: FundingWords,
+  format: StatsFormat,
+  selected?: string,
+): ChartOption {
+  const ranked = rankFunding(rows)
+  return {
+    ...base(),
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { color: ink, fontFamily, fontSize: 12 },
+    },
+    grid: {
+      left: 8,
+      right: 16,
+      top: 32,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: {
+      ...base().tooltip,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => words.money(format.money(Number(value))),
+    },
+    xAxis: {
+      type: 'value',
+      ...valueAxisStyle,
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.money(v) },
+    },
+    yAxis: { type: 'category', inverse: true, data: ranked.map((row) => row.name), ...categoryAxisStyle },
+    series: fundingSources.map((source) => ({
+      type: 'bar' as const,
+      name: words.sources[source],
+      stack: 'funding',
+      barMaxWidth: 18,
+      cursor: 'pointer',
+      itemStyle: { color: fundingColours[source] },
+      data: ranked.map((row) => ({
+        value: row[source],
+        itemStyle: { opacity: selected === undefined || selected === row.key ? 1 : 0.3 },
+      })),
+    })),
+  }
+}
+
+// ---- build era ----
+
+export interface EraWords {
+  stacks: Record<EraStack, string>
+  /** The decade of compounds without a built year. */
+  unknown: string
+  /** A decade's short name on the axis, e.g. "1990年代" or "1990s". */
+  decade: (start: string) => string
+}
+
+/** Compounds of a decade in the three stacks; "other" never below zero. */
+export function eraStackValues(row: BuildEraRow): Record<EraStack, number> {
+  return {
+    onRegister: row.oldCompounds,
+    review: row.beforeCutoffNotOnRegister,
+    other: Math.max(0, row.compounds - row.oldCompounds - row.beforeCutoffNotOnRegister),
+  }
+}
+
+export function buildEraOption(
+  rows: readonly BuildEraRow[],
+  words: EraWords,
+  format: StatsFormat,
+): ChartOption {
+  const values = rows.map(eraStackValues)
+  return {
+    ...base(),
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { color: ink, fontFamily, fontSize: 12 },
+    },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      ...base().tooltip,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => format.int(Number(value)),
+    },
+    xAxis: {
+      type: 'category',
+      data: rows.map((row) => (row.key === 'unknown' ? words.unknown : words.decade(row.key))),
+      ...categoryAxisStyle,
+      axisLabel: { ...categoryAxisStyle.axisLabel, interval: 0, hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      ...valueAxisStyle,
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.compact(v) },
+    },
+    series: eraStacks.map((stack) => ({
+      type: 'bar' as const,
+      name: words.stacks[stack],
+      stack: 'era',
+      barMaxWidth: 36,
+      itemStyle: { color: eraColours[stack] },
+      data: values.map((v) => v[stack]),
+    })),
+  }
+}
