@@ -22,7 +22,16 @@ export async function launchChromium(): Promise<Browser> {
  * ms from `goto` to the ready mark, in a new browser context (empty HTTP cache) with a 1280 × 800 viewport. On a
  * timeout the error says which requests failed and what the page logged as errors.
  */
-export async function firstMapMs(browser: Browser, url: string, timeoutMs = 120_000): Promise<number> {
+export const firstMapMs = (browser: Browser, url: string, timeoutMs = 120_000) =>
+  firstReadyMs(browser, url, 'html[data-map-ready="true"]', timeoutMs)
+
+/** ms from `goto` to the `ready` selector being attached, in a new browser context. */
+export async function firstReadyMs(
+  browser: Browser,
+  url: string,
+  ready: string,
+  timeoutMs = 120_000,
+): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const problems: string[] = []
   let pending = 0
@@ -43,10 +52,10 @@ export async function firstMapMs(browser: Browser, url: string, timeoutMs = 120_
     const t0 = performance.now()
     await page.goto(url)
     try {
-      await page.waitForSelector('html[data-map-ready="true"]', { timeout: timeoutMs, state: 'attached' })
+      await page.waitForSelector(ready, { timeout: timeoutMs, state: 'attached' })
     } catch (error) {
       throw new Error(
-        `no rendered map within ${timeoutMs / 1000} s (${pending} requests open): ${problems.slice(0, 8).join('; ') || 'no failed request, no console error'}`,
+        `not ready (${ready}) within ${timeoutMs / 1000} s (${pending} requests open): ${problems.slice(0, 8).join('; ') || 'no failed request, no console error'}`,
         { cause: error },
       )
     }

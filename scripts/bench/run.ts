@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_RUNS (3), BENCH_REQUESTS (50), BENCH_SCALE=district|city|both (both), BENCH_TILE_SECONDS (10 s
 // per tiles/s run), BENCH_TILE_CONNECTIONS (8), BENCH_TILE_SAMPLE (150 tiles per zoom in the request lists),
-// BENCH_SIZE_SAMPLE (100 tiles per zoom in the size survey), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
+// BENCH_SIZE_SAMPLE (100 tiles per zoom in the size survey), BENCH_STATS_REQUESTS (30 per statistics endpoint),
+// BENCH_TILES=off (skip tiles/s, tile sizes and the first map for a quicker trial run), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
 // markdown there instead of docs/benchmarks.md, for trial runs).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLogger, startServer } from '@renewal-atlas/api'
 import { openThrowawayDatabase, prepareDatabase, type ThrowawayDatabase } from '@renewal-atlas/db'
+import { DASHBOARD_READY, STATS_PATHS } from './dashboard-bench.ts'
 import { median, ms, quantile, s } from './stats.ts'
 import { benchScale, type ScaleFigures, TILE_ZOOMS } from './tile-bench.ts'
 
@@ -29,6 +31,7 @@ const tileSeconds = Number(process.env.BENCH_TILE_SECONDS ?? 10)
 const tileConnections = Number(process.env.BENCH_TILE_CONNECTIONS ?? 8)
 const tileSample = Number(process.env.BENCH_TILE_SAMPLE ?? 150)
 const sizeSample = Number(process.env.BENCH_SIZE_SAMPLE ?? 100)
+const statsRequests = Number(process.env.BENCH_STATS_REQUESTS ?? 30)
 const benchStart = performance.now()
 const loadAtStart = os.loadavg()[0] as number
 
@@ -219,6 +222,8 @@ for (const scale of scales) {
         connections: tileConnections,
         tileSample,
         sizeSample,
+        tiles: process.env.BENCH_TILES !== 'off',
+        statsRequests,
         log: (line) => console.log(line),
       }),
     )
@@ -293,6 +298,31 @@ for (const b of ['server', 'embedded'] as const) {
 mapRow('embedded: first tile of every layer after a start (reads the layers, builds the indexes)', '', (f) =>
   f.indexBuildMs.length ? s(median(f.indexBuildMs)) : 'n/a',
 )
+// Statistics and the dashboard: one column per scale and backend.
+const statColumns = (['district', 'city'] as const).flatMap((scale) =>
+  (['embedded', 'server'] as const).map((backend) => ({ scale, backend })),
+)
+const statCell = (scale: 'district' | 'city', pick: (f: ScaleFigures) => number[] | undefined) => {
+  const f = scaleFigures.get(scale)
+  if (!f) return 'not run'
+  const x = pick(f)
+  return x?.length ? fmtLatency(x) : 'n/a'
+}
+const statRows = [
+  ...STATS_PATHS.map((p) => ({
+    measure: `GET \`${p}\``,
+    cells: statColumns.map(({ scale, backend }) => statCell(scale, (f) => f.dashboard.latency[backend]?.[p])),
+  })),
+  {
+    measure: 'first full dashboard render (Chromium, new context)',
+    cells: statColumns.map(({ scale, backend }) => {
+      const f = scaleFigures.get(scale)
+      const x = f?.dashboard.firstRender[backend]
+      return !f ? 'not run' : x?.length ? s(median(x)) : 'n/a'
+    }),
+  },
+]
+for (const r of statRows) console.log(`  ${r.measure}: ${r.cells.join(' | ')}`)
 for (const r of mapRows)
   console.log(
     `  ${r.measure}: district ${r.cells.district}; city ${r.cells.city}${r.goal ? ` (goal ${r.goal})` : ''}`,
@@ -344,6 +374,19 @@ stair units; not a real place, never committed).
 | measure | district (Jinjiang) | city (synthetic) | goal |
 | --- | --- | --- | --- |
 ${mapRows.map((r) => `| ${r.measure} | ${r.cells.district} | ${r.cells.city} | ${r.goal} |`).join('\n')}
+
+## Statistics and the leadership dashboard
+
+Every statistics endpoint the dashboard calls on first load, a street drill-down with a year range, an Excel
+download and the printed PDF report, on the same loaded databases as the map figures above (district: 1,189
+compounds; city: the synthetic city-scale set). Median and 95th percentile of ${statsRequests} sequential requests
+after three warm-up requests (the PDF: at most 10). The first full dashboard render is headless Chromium from
+navigation to \`${DASHBOARD_READY}\` (every panel has its data and its chart drawn), a new browser context
+each run, 1280 × 800, median of ${runs} runs.
+
+| measure | district, embedded | district, server | city, embedded | city, server |
+| --- | --- | --- | --- | --- |
+${statRows.map((r) => `| ${r.measure} | ${r.cells.join(' | ')} |`).join('\n')}
 `
 writeFileSync(
   process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, 'docs/benchmarks.md'),

@@ -7,6 +7,7 @@ import {
 } from '@renewal-atlas/db'
 import { TILE_LAYER_NAMES } from '@renewal-atlas/domain'
 import { tileServiceFor } from '../../apps/api/src/services/tile.service.ts'
+import { benchDashboard, type DashboardFigures } from './dashboard-bench.ts'
 import { firstMapMs, haveChromium, launchChromium } from './map.ts'
 import { median, s } from './stats.ts'
 import { districtTiles, type LayerTile, layerTiles, loadApi, loadSql, tilePath, tileSizes } from './tiles.ts'
@@ -27,6 +28,10 @@ export interface ScaleOptions {
   /** At most this many tiles per zoom in the request lists, and per zoom in the size survey. */
   tileSample: number
   sizeSample: number
+  /** Tiles/s, tile sizes and the first map; off for a quicker run of the rest. */
+  tiles: boolean
+  /** Sequential requests per statistics endpoint. */
+  statsRequests: number
   log(line: string): void
 }
 
@@ -49,6 +54,8 @@ export interface ScaleFigures {
   firstMap: Record<Backend, { cold: number[]; warm: number[]; failures: number }>
   /** Embedded backend: first tile of every layer after a start (reads the layers and builds the indexes). */
   indexBuildMs: number[]
+  /** Statistics latency and the dashboard's first full render. */
+  dashboard: DashboardFigures
 }
 
 const quiet = createLogger('silent')
@@ -104,6 +111,7 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleFigures> {
     largest: {},
     firstMap: { embedded: { cold: [], warm: [], failures: 0 }, server: { cold: [], warm: [], failures: 0 } },
     indexBuildMs: [],
+    dashboard: { latency: {}, firstRender: {}, failures: 0 },
   }
   const served: Served[] = []
   try {
@@ -120,97 +128,114 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleFigures> {
     const server = byBackend('server')
     const embedded = byBackend('embedded') as Served
 
-    // Embedded: the first tile of each layer after a start reads the layer and builds its geojson-vt index.
-    for (let i = 0; i < o.runs; i++) {
-      tileServiceFor(embedded.normal.db).invalidate()
-      const t0 = performance.now()
-      for (const layer of TILE_LAYER_NAMES)
-        await (await fetch(`${embedded.normal.url}/api/v1/tiles/${layer}/16/0/0.mvt`)).arrayBuffer()
-      figures.indexBuildMs.push(performance.now() - t0)
-    }
-    o.log(`  ${o.scale}: embedded index build, all layers: ${s(median(figures.indexBuildMs))}`)
-
-    // The bare servers read their layers too (the embedded one builds its own indexes) before any timed request.
-    for (const x of served)
-      for (const layer of TILE_LAYER_NAMES)
-        await (await fetch(`${x.bare.url}/api/v1/tiles/${layer}/16/0/0.mvt`)).arrayBuffer()
-
-    // Request lists at z14 and z16, and one warm-up pass over each on every path.
-    const lists = new Map<number, LayerTile[]>()
-    for (const z of TILE_ZOOMS) {
-      const covering = await districtTiles(knex, z, Number.MAX_SAFE_INTEGER)
-      const tiles = await districtTiles(knex, z, o.tileSample)
-      const list = layerTiles(tiles)
-      lists.set(z, list)
-      figures.zooms[z] = {
-        tiles: tiles.length,
-        coveringTiles: covering.length,
-        requests: list.length,
-        api: [],
-        sql: [],
-        embedded: [],
+    if (o.tiles) {
+      // Embedded: the first tile of each layer after a start reads the layer and builds its geojson-vt index.
+      for (let i = 0; i < o.runs; i++) {
+        tileServiceFor(embedded.normal.db).invalidate()
+        const t0 = performance.now()
+        for (const layer of TILE_LAYER_NAMES)
+          await (await fetch(`${embedded.normal.url}/api/v1/tiles/${layer}/16/0/0.mvt`)).arrayBuffer()
+        figures.indexBuildMs.push(performance.now() - t0)
       }
-      const paths = list.map(tilePath)
+      o.log(`  ${o.scale}: embedded index build, all layers: ${s(median(figures.indexBuildMs))}`)
+
+      // The bare servers read their layers too (the embedded one builds its own indexes) before any timed request.
       for (const x of served)
-        await loadApi({ url: x.bare.url, paths, connections: o.connections, amount: paths.length })
-      if (o.serverUrl && server) await loadSql(serverDbUrl(server), list, o.connections, 0)
-    }
-    for (let i = 0; i < o.runs; i++) {
+        for (const layer of TILE_LAYER_NAMES)
+          await (await fetch(`${x.bare.url}/api/v1/tiles/${layer}/16/0/0.mvt`)).arrayBuffer()
+
+      // Request lists at z14 and z16, and one warm-up pass over each on every path.
+      const lists = new Map<number, LayerTile[]>()
       for (const z of TILE_ZOOMS) {
-        const list = lists.get(z) as LayerTile[]
-        const paths = list.map(tilePath)
-        const f = figures.zooms[z] as ZoomFigures
-        const job = { paths, connections: o.connections, seconds: o.seconds }
-        if (server) {
-          f.api.push((await loadApi({ url: server.bare.url, ...job })).perSecond)
-          f.sql.push(await loadSql(serverDbUrl(server), list, o.connections, o.seconds))
+        const covering = await districtTiles(knex, z, Number.MAX_SAFE_INTEGER)
+        const tiles = await districtTiles(knex, z, o.tileSample)
+        const list = layerTiles(tiles)
+        lists.set(z, list)
+        figures.zooms[z] = {
+          tiles: tiles.length,
+          coveringTiles: covering.length,
+          requests: list.length,
+          api: [],
+          sql: [],
+          embedded: [],
         }
-        f.embedded.push((await loadApi({ url: embedded.bare.url, ...job })).perSecond)
-        o.log(
-          `  ${o.scale} run ${i + 1}, z${z} tiles/s: API server ${fmt(f.api.at(-1))}, SQL ${fmt(f.sql.at(-1))}, API embedded ${fmt(f.embedded.at(-1))}`,
-        )
+        const paths = list.map(tilePath)
+        for (const x of served)
+          await loadApi({ url: x.bare.url, paths, connections: o.connections, amount: paths.length })
+        if (o.serverUrl && server) await loadSql(serverDbUrl(server), list, o.connections, 0)
       }
-    }
-
-    // Tile sizes over every zoom, every layer.
-    const survey: LayerTile[] = []
-    for (let z = 0; z <= 16; z++) survey.push(...layerTiles(await districtTiles(knex, z, o.sizeSample)))
-    for (const x of served) {
-      const sizes = await tileSizes(x.bare.url, survey, Math.min(4, o.connections))
-      figures.sizes[x.backend] = sizes.map((t) => t.bytes)
-      figures.largest[x.backend] = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), {
-        tile: survey[0] as LayerTile,
-        bytes: 0,
-      })
-      o.log(`  ${o.scale}: ${sizes.length} non-empty tiles of ${survey.length} on ${x.backend}`)
-    }
-
-    // First rendered map: a new browser context each time; "cold" after the server forgot its tiles, "warm" after.
-    if (haveChromium()) {
-      const browser = await launchChromium()
-      try {
-        for (let i = 0; i < o.runs; i++)
-          for (const x of served) {
-            tileServiceFor(x.normal.db).invalidate()
-            const fm = figures.firstMap[x.backend]
-            for (const kind of ['cold', 'warm'] as const) {
-              try {
-                fm[kind].push(await firstMapMs(browser, x.normal.url))
-              } catch (error) {
-                fm.failures++
-                o.log(
-                  `  ${o.scale} run ${i + 1}: first map on ${x.backend} (${kind}): ${(error as Error).message}`,
-                )
-              }
-            }
-            o.log(
-              `  ${o.scale} run ${i + 1}: first map on ${x.backend}: cold ${fmtS(fm.cold.at(-1))}, warm ${fmtS(fm.warm.at(-1))}`,
-            )
+      for (let i = 0; i < o.runs; i++) {
+        for (const z of TILE_ZOOMS) {
+          const list = lists.get(z) as LayerTile[]
+          const paths = list.map(tilePath)
+          const f = figures.zooms[z] as ZoomFigures
+          const job = { paths, connections: o.connections, seconds: o.seconds }
+          if (server) {
+            f.api.push((await loadApi({ url: server.bare.url, ...job })).perSecond)
+            f.sql.push(await loadSql(serverDbUrl(server), list, o.connections, o.seconds))
           }
-      } finally {
-        await browser.close()
+          f.embedded.push((await loadApi({ url: embedded.bare.url, ...job })).perSecond)
+          o.log(
+            `  ${o.scale} run ${i + 1}, z${z} tiles/s: API server ${fmt(f.api.at(-1))}, SQL ${fmt(f.sql.at(-1))}, API embedded ${fmt(f.embedded.at(-1))}`,
+          )
+        }
       }
-    } else o.log('  no Chromium: time to first map not measured (set CHROMIUM_PATH)')
+
+      // Tile sizes over every zoom, every layer.
+      const survey: LayerTile[] = []
+      for (let z = 0; z <= 16; z++) survey.push(...layerTiles(await districtTiles(knex, z, o.sizeSample)))
+      for (const x of served) {
+        const sizes = await tileSizes(x.bare.url, survey, Math.min(4, o.connections))
+        figures.sizes[x.backend] = sizes.map((t) => t.bytes)
+        figures.largest[x.backend] = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), {
+          tile: survey[0] as LayerTile,
+          bytes: 0,
+        })
+        o.log(`  ${o.scale}: ${sizes.length} non-empty tiles of ${survey.length} on ${x.backend}`)
+      }
+
+      // First rendered map: a new browser context each time; "cold" after the server forgot its tiles, "warm" after.
+      if (haveChromium()) {
+        const browser = await launchChromium()
+        try {
+          for (let i = 0; i < o.runs; i++)
+            for (const x of served) {
+              tileServiceFor(x.normal.db).invalidate()
+              const fm = figures.firstMap[x.backend]
+              for (const kind of ['cold', 'warm'] as const) {
+                try {
+                  fm[kind].push(await firstMapMs(browser, x.normal.url))
+                } catch (error) {
+                  fm.failures++
+                  o.log(
+                    `  ${o.scale} run ${i + 1}: first map on ${x.backend} (${kind}): ${(error as Error).message}`,
+                  )
+                }
+              }
+              o.log(
+                `  ${o.scale} run ${i + 1}: first map on ${x.backend}: cold ${fmtS(fm.cold.at(-1))}, warm ${fmtS(fm.warm.at(-1))}`,
+              )
+            }
+        } finally {
+          await browser.close()
+        }
+      } else o.log('  no Chromium: time to first map not measured (set CHROMIUM_PATH)')
+    } else o.log(`  ${o.scale}: tiles and the first map skipped (BENCH_TILES=off)`)
+
+    // Statistics and the dashboard, on the servers as `npm start` runs them.
+    const browser = haveChromium() ? await launchChromium() : undefined
+    try {
+      figures.dashboard = await benchDashboard({
+        servers: served.map((x) => ({ backend: x.backend, url: x.normal.url })),
+        requests: o.statsRequests,
+        runs: o.runs,
+        browser,
+        label: o.scale,
+        log: o.log,
+      })
+    } finally {
+      await browser?.close()
+    }
   } finally {
     for (const x of served) {
       await x.bare.close()
