@@ -340,11 +340,9 @@ export const statsSettingsResponse = z
       first: z.number().int().nullable().meta({ description: 'first renovation year on record' }),
       last: z.number().int().nullable().meta({ description: 'latest renovation year on record' }),
     }),
-    syntheticData: z
-      .boolean()
-      .meta({
-        description: 'true when the compounds are synthetic (the demo data set), so views can say so',
-      }),
+    syntheticData: z.boolean().meta({
+      description: 'true when the compounds are synthetic (the demo data set), so views can say so',
+    }),
   })
   .meta({ id: 'StatsSettingsResponse' })
 export type StatsSettingsResponse = z.infer<typeof statsSettingsResponse>
