@@ -9,6 +9,8 @@ import * as plansAndMeasures from './20261126_0005_plans_and_measures.ts'
 import * as findingsAndSuggestions from './20261126_0006_findings_and_suggestions.ts'
 import * as usersRolesAudit from './20261126_0007_users_roles_audit.ts'
 import * as renovationTargets from './20261126_0008_renovation_targets.ts'
+import * as accountsSessionsTokens from './20261126_0009_accounts_sessions_tokens.ts'
+import * as compoundSoftDelete from './20261126_0010_compound_soft_delete.ts'
 
 export interface Migration {
   name: string
@@ -25,4 +27,6 @@ export const migrations: Migration[] = [
   { name: '20261126_0006_findings_and_suggestions', ...findingsAndSuggestions },
   { name: '20261126_0007_users_roles_audit', ...usersRolesAudit },
   { name: '20261126_0008_renovation_targets', ...renovationTargets },
+  { name: '20261126_0009_accounts_sessions_tokens', ...accountsSessionsTokens },
+  { name: '20261126_0010_compound_soft_delete', ...compoundSoftDelete },
 ]

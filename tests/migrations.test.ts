@@ -8,7 +8,8 @@ const domainTables = [
   'districts',
   'streets',
   'communities',
-  'compounds',
+  // live compounds are the view `compounds` over this table (soft delete, migration 0010)
+  'compound_records',
   'buildings',
   'roads',
   'facilities',
@@ -24,6 +25,9 @@ const domainTables = [
   'roles',
   'users',
   'audit_entries',
+  'user_streets',
+  'sessions',
+  'api_tokens',
 ]
 
 describe.each(backends)('migrations on the %s backend', (backend) => {
@@ -65,6 +69,7 @@ describe.each(backends)('migrations on the %s backend', (backend) => {
     expect(columns.rows.map((r) => r.f_table_name)).toEqual([
       'buildings',
       'communities',
+      'compound_records',
       'compounds',
       'districts',
       'facilities',
@@ -79,7 +84,10 @@ describe.each(backends)('migrations on the %s backend', (backend) => {
     const indexes = await test.db.knex.raw<{ rows: { tablename: string }[] }>(
       "select tablename from pg_indexes where schemaname = current_schema() and indexdef ilike '%using gist%'",
     )
-    expect(indexes.rows.map((r) => r.tablename).sort()).toEqual(columns.rows.map((r) => r.f_table_name))
+    // The view `compounds` is indexed through its table compound_records.
+    expect(indexes.rows.map((r) => r.tablename).sort()).toEqual(
+      columns.rows.map((r) => r.f_table_name).filter((name) => name !== 'compounds'),
+    )
   })
 
   it('refuses an invalid geometry and a geometry in another SRID', async () => {
