@@ -15,13 +15,22 @@ describe('OpenAPI description', () => {
     const doc = await (await app.get('/api/v1/openapi.json')).json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/audit',
+      '/api/v1/auth/login',
+      '/api/v1/auth/logout',
+      '/api/v1/auth/password',
+      '/api/v1/auth/session',
       '/api/v1/communities',
       '/api/v1/compounds',
       '/api/v1/compounds/{id}',
       '/api/v1/compounds/{id}/buildings',
       '/api/v1/compounds/{id}/findings',
+      '/api/v1/compounds/{id}/history',
+      '/api/v1/compounds/{id}/history/{entryId}/restore',
       '/api/v1/compounds/{id}/projects',
       '/api/v1/compounds/{id}/suggestions',
+      '/api/v1/compounds/{id}/undelete',
+      '/api/v1/deleted-compounds',
       '/api/v1/district',
       '/api/v1/health',
       '/api/v1/roads/dead-ends',
@@ -38,6 +47,11 @@ describe('OpenAPI description', () => {
       '/api/v1/streets',
       '/api/v1/tiles/{layer}.json',
       '/api/v1/tiles/{layer}/{z}/{x}/{y}.mvt',
+      '/api/v1/tokens',
+      '/api/v1/tokens/{id}',
+      '/api/v1/users',
+      '/api/v1/users/{id}',
+      '/api/v1/users/{id}/password',
     ])
     const params = doc.paths['/api/v1/compounds'].get.parameters.map((p: { name: string }) => p.name)
     expect(params).toEqual(
@@ -56,6 +70,8 @@ describe('OpenAPI description', () => {
     expect(
       doc.paths['/api/v1/compounds'].get.responses['400'].content['application/problem+json'],
     ).toBeDefined()
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'cookieAuth'])
+    expect(doc.paths['/api/v1/users'].get.security).toEqual([{ cookieAuth: [] }, { bearerAuth: [] }])
     expect(doc.components.schemas.CompoundProperties.properties.renovationStatus.enum).toEqual([
       'not_planned',
       'planned',

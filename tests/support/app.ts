@@ -19,10 +19,17 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(
-  backend: BackendName,
-  options: { loadDemo?: boolean } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  loadDemo?: boolean
+  /** Whether visitors may read without signing in; on by default in tests, on both backends. */
+  publicRead?: boolean
+  rateLimits?: Parameters<typeof startServer>[0]['rateLimits']
+  corsOrigins?: string[]
+  /** One demo account per role (default: the embedded backend with the demo data, as `npm start` does). */
+  demoAccounts?: boolean
+}
+
+export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend)
   const logs: LogLine[] = []
   const sink = new Writable({
@@ -39,6 +46,11 @@ export async function startTestApp(
     logger,
     webDist: WEB_DIST,
     loadDemo: options.loadDemo,
+    // The read tests predate sign-in; closed reading is tested on its own (tests/api/access-matrix.test.ts).
+    publicRead: options.publicRead ?? true,
+    rateLimits: options.rateLimits,
+    corsOrigins: options.corsOrigins,
+    demoAccounts: options.demoAccounts,
   })
   return {
     url: server.url,

@@ -15,6 +15,16 @@ export abstract class HttpError extends Error {
     super(detail)
     this.errors = errors
   }
+
+  /** Members of the problem body beyond the standard ones (RFC 9457 extension members). */
+  problemMembers(): Record<string, unknown> {
+    return {}
+  }
+
+  /** Response headers that belong to this refusal (WWW-Authenticate, Retry-After). */
+  headers(): Record<string, string> {
+    return {}
+  }
 }
 
 /** 400: a parameter or body field is malformed, out of range or not in its allow-list. */
@@ -27,6 +37,35 @@ export class ValidationError extends HttpError {
   }
 }
 
+/** 401: the route needs a signed-in user or an API token, and the request has neither (or a bad one). */
+export class UnauthorizedError extends HttpError {
+  readonly status = 401
+  readonly code: string
+  readonly title = 'Authentication required'
+  constructor(detail: string, code = 'unauthenticated') {
+    super(detail)
+    this.code = code
+  }
+  override headers(): Record<string, string> {
+    return { 'WWW-Authenticate': 'Bearer realm="renewal-atlas"' }
+  }
+}
+
+/**
+ * 403: the user is known but may not do this: the role lacks the permission (`forbidden`), the record lies
+ * outside the user's area (`outside_area`), the CSRF token is missing or wrong (`csrf_failed`), or the user
+ * must first change a one-time password (`password_change_required`).
+ */
+export class ForbiddenError extends HttpError {
+  readonly status = 403
+  readonly code: string
+  readonly title = 'Forbidden'
+  constructor(detail: string, code = 'forbidden') {
+    super(detail)
+    this.code = code
+  }
+}
+
 /** 404: the addressed record or route does not exist. */
 export class NotFoundError extends HttpError {
   readonly status = 404
@@ -34,11 +73,61 @@ export class NotFoundError extends HttpError {
   readonly title = 'Not found'
 }
 
+/** 409: the request conflicts with a record that exists, such as a user name that is taken. */
+export class ConflictError extends HttpError {
+  readonly status = 409
+  readonly code = 'conflict'
+  readonly title = 'Conflict'
+}
+
+/** 412: If-Match names a version that is no longer current; the body carries the record as it is now. */
+export class VersionConflictError extends HttpError {
+  readonly status = 412
+  readonly code = 'version_conflict'
+  readonly title = 'The record was changed by someone else'
+  constructor(
+    readonly currentVersion: number,
+    readonly current: unknown,
+    detail = `The record is at version ${currentVersion}; reload it and apply the change again`,
+  ) {
+    super(detail)
+  }
+  override problemMembers(): Record<string, unknown> {
+    return { currentVersion: this.currentVersion, current: this.current }
+  }
+}
+
 /** 413: the request body is over the size limit. */
 export class PayloadTooLargeError extends HttpError {
   readonly status = 413
   readonly code = 'payload_too_large'
   readonly title = 'Request body too large'
+}
+
+/** 428: a write needs If-Match with the ETag of the version it was based on. */
+export class PreconditionRequiredError extends HttpError {
+  readonly status = 428
+  readonly code = 'precondition_required'
+  readonly title = 'If-Match required'
+  constructor(detail = 'Send If-Match with the ETag of the version you read') {
+    super(detail)
+  }
+}
+
+/** 429: too many requests in the window; Retry-After says how many seconds to wait. */
+export class TooManyRequestsError extends HttpError {
+  readonly status = 429
+  readonly code = 'too_many_requests'
+  readonly title = 'Too many requests'
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail)
+  }
+  override headers(): Record<string, string> {
+    return { 'Retry-After': String(Math.max(1, Math.ceil(this.retryAfterSeconds))) }
+  }
 }
 
 /** 503: the database is not reachable or not ready. */

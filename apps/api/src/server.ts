@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Database, type DatabaseOptions, openDatabase, prepareDatabase } from '@renewal-atlas/db'
-import { createApp } from './app.ts'
+import { type AppOptions, createApp } from './app.ts'
+import { type DemoAccount, ensureFirstAccounts } from './auth/first-accounts.ts'
 import { createLogger, type Logger } from './logger.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -21,12 +22,27 @@ export interface ServerOptions {
   logger?: Logger | undefined
   webDist?: string | undefined
   loadDemo?: boolean | undefined
+  /** See AppOptions.publicRead: default on with the embedded database, off with a server. */
+  publicRead?: boolean | undefined
+  corsOrigins?: AppOptions['corsOrigins']
+  rateLimits?: AppOptions['rateLimits']
+  /**
+   * Make one demo account per role on first start (no user yet), with passwords returned in demoAccounts.
+   * Default: with the embedded database and the demo data.
+   */
+  demoAccounts?: boolean | undefined
+  /** An administrator to make on first start (ATLAS_ADMIN_USERNAME and ATLAS_ADMIN_PASSWORD). */
+  initialAdmin?: { username: string; password: string } | undefined
 }
 
 export interface RunningServer {
   url: string
   port: number
   db: Database
+  /** Demo accounts made by this start, with their one-time-shown passwords; empty on later starts. */
+  demoAccounts: DemoAccount[]
+  /** Whether visitors who have not signed in may read. */
+  publicRead: boolean
   close(): Promise<void>
 }
 
@@ -34,16 +50,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? createLogger()
   const ownsDb = !options.db
   const db = options.db ?? (await openDatabase(options.database ?? {}))
+  const embedded = db.capabilities.backend === 'embedded'
+  let demoAccounts: DemoAccount[]
   try {
     const prepared = await prepareDatabase(db, { loadDemo: options.loadDemo })
     if (prepared.migrationsApplied.length)
       logger.info({ applied: prepared.migrationsApplied }, 'migrations applied')
     if (prepared.loaded) logger.info({ loaded: prepared.loaded }, 'Jinjiang demo data loaded')
+    demoAccounts = await ensureFirstAccounts(db.knex, {
+      demo: options.demoAccounts ?? (embedded && options.loadDemo !== false),
+      admin: options.initialAdmin,
+    })
+    if (demoAccounts.length)
+      logger.info({ usernames: demoAccounts.map((a) => a.username) }, 'demo accounts made')
   } catch (error) {
     if (ownsDb) await db.close()
     throw error
   }
-  const app = createApp({ db, logger, version: VERSION, webDist: options.webDist ?? WEB_DIST })
+  const publicRead = options.publicRead ?? embedded
+  const app = createApp({
+    db,
+    logger,
+    version: VERSION,
+    webDist: options.webDist ?? WEB_DIST,
+    publicRead,
+    corsOrigins: options.corsOrigins,
+    rateLimits: options.rateLimits,
+  })
   const server = app.listen(options.port, options.host ?? '0.0.0.0')
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
@@ -54,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}`,
     port,
     db,
+    demoAccounts,
+    publicRead,
     async close() {
       // Let requests in flight finish; cut what is still open after a grace period.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))

@@ -16,7 +16,10 @@ export interface DatabaseOptions {
   dataDir?: string | undefined
   /** Pool size for the server backend. */
   poolMax?: number | undefined
-  /** Statement timeout in milliseconds for the server backend. */
+  /**
+   * Statement timeout in milliseconds (default 30 s). Set on both backends; PGlite has no timer signals, so
+   * the embedded backend records the setting without being able to cancel a statement.
+   */
   statementTimeoutMs?: number | undefined
   /** Statement timeout in milliseconds for map-tile statements on the server backend. */
   tileStatementTimeoutMs?: number | undefined
@@ -45,12 +48,17 @@ pg.types.setTypeParser(NUMERIC_OID, (v) => Number.parseFloat(v))
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openServer(options.databaseUrl, options)
-    : openEmbedded(options.dataDir ?? '.data/pglite')
+    : openEmbedded(
+        options.dataDir ?? '.data/pglite',
+        options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      )
 }
+
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000
 
 async function openServer(url: string, options: DatabaseOptions): Promise<Database> {
   const poolMax = options.poolMax ?? 10
-  const timeout = options.statementTimeoutMs ?? 30_000
+  const timeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: url, statement_timeout: timeout, application_name: 'renewal-atlas' },
@@ -92,7 +100,7 @@ async function ensurePostgis(knex: Knex): Promise<void> {
   }
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, statementTimeoutMs: number): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://')
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
@@ -106,6 +114,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   } as Knex.Config)
   try {
     await pglite.exec('create extension if not exists postgis')
+    // PGlite is one session for its whole life, so a session-level setting covers every query.
+    await pglite.query("select set_config('statement_timeout', $1, false)", [String(statementTimeoutMs)])
     return finish(knex, await detectCapabilities(knex, 'embedded', 1))
   } catch (error) {
     await knex.destroy() // closes the PGlite instance too

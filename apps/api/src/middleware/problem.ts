@@ -18,8 +18,10 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
     req.log?.info({ status: known.status, code: known.code, detail: known.message }, 'request refused')
     res
       .status(known.status)
+      .set(known.headers())
       .type('application/problem+json')
       .json({
+        ...known.problemMembers(),
         type: `${PROBLEM_TYPE_BASE}#${known.code}`,
         title: known.title,
         status: known.status,

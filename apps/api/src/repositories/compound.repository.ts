@@ -3,7 +3,10 @@ import type { CompoundListQuery, CompoundResponseProperties } from '@renewal-atl
 import type { Knex } from 'knex'
 import { type Feature, geometrySelect, toFeature, whereInBbox } from './geojson.ts'
 
-export type CompoundFilter = Omit<CompoundListQuery, 'limit' | 'offset'>
+export type CompoundFilter = Omit<CompoundListQuery, 'limit' | 'offset'> & {
+  /** Only compounds in these streets (an area-limited reader); all when null or absent. */
+  streetIds?: number[] | null
+}
 
 export class CompoundRepository {
   constructor(private readonly knex: Knex) {}
@@ -13,6 +16,7 @@ export class CompoundRepository {
       .join('communities as cm', 'cm.id', 'c.community_id')
       .join('streets as s', 's.id', 'cm.street_id')
     whereInBbox(q, 'c.geom', filter.bbox)
+    if (filter.streetIds) q.whereIn('s.id', filter.streetIds)
     if (filter.street) q.where('s.code', filter.street)
     if (filter.community) q.where('cm.code', filter.community)
     if (filter.status) q.whereIn('c.renovation_status', filter.status)

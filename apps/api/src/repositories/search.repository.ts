@@ -28,7 +28,11 @@ export class SearchRepository {
   constructor(private readonly knex: Knex) {}
 
   /** Names starting with the text come first, then by name (code-point order, the same on every backend). */
-  async compounds(text: string, limit: number): Promise<CompoundSearchResult[]> {
+  async compounds(
+    text: string,
+    limit: number,
+    streetIds: number[] | null = null,
+  ): Promise<CompoundSearchResult[]> {
     const k = this.knex
     const contains = `%${escapeLike(text)}%`
     const startsWith = `${escapeLike(text)}%`
@@ -37,6 +41,9 @@ export class SearchRepository {
     const rows: SearchRow[] = await k('compounds as c')
       .join('communities as cm', 'cm.id', 'c.community_id')
       .join('streets as s', 's.id', 'cm.street_id')
+      .modify((q) => {
+        if (streetIds) q.whereIn('s.id', streetIds)
+      })
       .where((q) =>
         q
           .whereRaw('c.name ilike ? escape ?', [contains, LIKE_ESCAPE])

@@ -27,7 +27,7 @@ export function compoundRoutes(service: CompoundService): Router {
   const router = Router()
   router.get('/compounds', async (req, res) => {
     const query = parseQuery(compoundListQuery, req)
-    const { page, total, features } = await service.list(query)
+    const { page, total, features } = await service.list(query, res.locals.scope)
     res.type('application/geo+json').json(featurePage(req, page, total, features))
   })
   router.get('/compounds/:id', async (req, res) => {

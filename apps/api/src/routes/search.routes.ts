@@ -24,7 +24,7 @@ registry.registerPath({
 export function searchRoutes(service: SearchService): Router {
   const router = Router()
   router.get('/search/compounds', async (req, res) => {
-    res.json(await service.compounds(parseQuery(compoundSearchQuery, req)))
+    res.json(await service.compounds(parseQuery(compoundSearchQuery, req), res.locals.scope))
   })
   return router
 }

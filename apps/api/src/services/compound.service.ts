@@ -1,5 +1,6 @@
 // Compound reads: checks that named streets and communities exist before querying.
 import { type CompoundListQuery, pageOf } from '@renewal-atlas/domain'
+import { type Scope, UNLIMITED } from '../auth/principal.ts'
 import { type FieldError, NotFoundError, ValidationError } from '../errors.ts'
 import type { AreaRepository } from '../repositories/area.repository.ts'
 import type { CompoundRepository } from '../repositories/compound.repository.ts'
@@ -10,7 +11,8 @@ export class CompoundService {
     private readonly areas: AreaRepository,
   ) {}
 
-  async list(query: CompoundListQuery) {
+  /** `scope` narrows the list to the streets a design institute was granted. */
+  async list(query: CompoundListQuery, scope: Scope = UNLIMITED) {
     const { limit, offset, ...filter } = query
     const unknown: FieldError[] = []
     if (filter.street && !(await this.areas.streetExists(filter.street))) {
@@ -21,7 +23,7 @@ export class CompoundService {
     }
     if (unknown.length) throw new ValidationError(unknown)
     const page = pageOf({ limit, offset })
-    return { page, ...(await this.compounds.list(filter, page)) }
+    return { page, ...(await this.compounds.list({ ...filter, streetIds: scope.streetIds }, page)) }
   }
 
   async get(id: number) {

@@ -1,0 +1,221 @@
+// API hardening on every backend: security headers with a Content-Security-Policy the API reference still works
+// under, CORS closed unless configured, body size and rate limits answering problem+json, reading closed when
+// public read is off, secrets kept out of the log, errors that show no SQL, and a statement timeout.
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { createApp, type createLogger } from '@renewal-atlas/api'
+import { openDatabase } from '@renewal-atlas/db'
+import { problemResponse, sessionResponse } from '@renewal-atlas/domain'
+import pino from 'pino'
+import { chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppOptions } from '../../apps/api/src/app.ts'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { bearer, createBearerToken, createUser, signIn } from '../support/auth.ts'
+import { backends } from '../support/backends.ts'
+
+const CSP =
+  "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;" +
+  "font-src 'self' data:;worker-src 'self' blob:;child-src blob:;connect-src 'self';object-src 'none';" +
+  "frame-ancestors 'none';base-uri 'self';form-action 'self'"
+const LEAK =
+  /select |insert |relation "|syntax error|SQLSTATE|knex|node_modules|\/work\/|\.ts:\d+|\bat \S+ \(/i
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const HIGH_LIMITS = { perMinute: 1e6, tilesPerMinute: 1e6, loginPerUser: 1e6, loginPerIp: 1e6 }
+
+describe.each(backends)('hardening on the %s backend', (backend) => {
+  let app: TestApp
+  const extra: { close(): Promise<void> }[] = []
+
+  /** Another app over the same database with other options (public read on unless said), on its own port. */
+  async function variant(options: Partial<AppOptions>): Promise<string> {
+    const quiet = pino({ level: 'silent' }) as unknown as ReturnType<typeof createLogger>
+    const server = createApp({
+      db: app.server.db,
+      logger: quiet,
+      version: 'test',
+      publicRead: true,
+      ...options,
+    }).listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    extra.push({ close: () => new Promise((resolve) => server.close(() => resolve())) })
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp(backend, { rateLimits: HIGH_LIMITS })
+  })
+  afterAll(async () => {
+    for (const server of extra) await server.close()
+    await app?.close()
+  })
+
+  it('sends security headers with the Content-Security-Policy on the API and the web app', async () => {
+    for (const path of ['/api/v1/compounds?limit=1', '/api/v1/nowhere', '/api/v1/docs/', '/']) {
+      const res = await app.get(path)
+      expect(res.headers.get('content-security-policy'), path).toBe(CSP)
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+      expect(res.headers.get('x-powered-by')).toBeNull()
+    }
+  })
+
+  it('sends no CORS headers unless origins are configured, and then only to those', async () => {
+    const preflight = (url: string, origin: string) =>
+      fetch(`${url}/api/v1/tokens`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-csrf-token',
+        },
+      })
+    const closed = await app.get('/api/v1/compounds?limit=1', { headers: { origin: 'https://evil.example' } })
+    expect(closed.headers.get('access-control-allow-origin')).toBeNull()
+    expect(
+      (await preflight(app.url, 'https://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull()
+
+    const open = await variant({ corsOrigins: ['https://gis.example.org'], rateLimits: HIGH_LIMITS })
+    const allowed = await preflight(open, 'https://gis.example.org')
+    expect(allowed.status).toBe(204)
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://gis.example.org')
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/X-CSRF-Token/i)
+    const read = await fetch(`${open}/api/v1/compounds?limit=1`, {
+      headers: { origin: 'https://gis.example.org' },
+    })
+    expect(read.headers.get('access-control-allow-origin')).toBe('https://gis.example.org')
+    const other = await fetch(`${open}/api/v1/compounds?limit=1`, {
+      headers: { origin: 'https://evil.example' },
+    })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a JSON body over 1 MB with 413 problem+json before reading it as a sign-in', async () => {
+    const res = await app.get('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x', password: 'p'.repeat(1_100_000) }),
+    })
+    expect(res.status).toBe(413)
+    expect(problemResponse.parse(await res.json()).code).toBe('payload_too_large')
+  })
+
+  it('answers 429 problem+json with Retry-After over the per-minute limit, tiles counted apart', async () => {
+    const url = await variant({ rateLimits: { ...HIGH_LIMITS, perMinute: 20, tilesPerMinute: 40 } })
+    const statuses: number[] = []
+    for (let i = 0; i < 20; i++) statuses.push((await fetch(`${url}/api/v1/health`)).status)
+    expect(statuses.every((s) => s === 200)).toBe(true)
+    const refused = await fetch(`${url}/api/v1/compounds?limit=1`)
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect(problemResponse.parse(await refused.json()).code).toBe('too_many_requests')
+    const retryAfter = Number(refused.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(60)
+    // A map view's tiles have their own, higher limit.
+    expect((await fetch(`${url}/api/v1/tiles/compounds.json`)).status).toBe(200)
+    // The web app itself is not rate-limited.
+    expect((await fetch(`${url}/`)).status).not.toBe(429)
+  })
+
+  it('with public read off, answers 401 to visitors but serves signed-in users and tokens', async () => {
+    const url = await variant({ publicRead: false, rateLimits: HIGH_LIMITS })
+    const refused = await fetch(`${url}/api/v1/compounds?limit=1`)
+    expect(refused.status).toBe(401)
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/)
+    expect(problemResponse.parse(await refused.json()).code).toBe('unauthenticated')
+    for (const path of [
+      '/api/v1/tiles/compounds.json',
+      '/api/v1/stats/summary',
+      '/api/v1/search/compounds?q=x',
+    ]) {
+      expect((await fetch(`${url}${path}`)).status, path).toBe(401)
+    }
+    expect((await fetch(`${url}/api/v1/health`)).status).toBe(200)
+    expect((await fetch(`${url}/api/v1/openapi.json`)).status).toBe(200)
+    const session = sessionResponse.parse(await (await fetch(`${url}/api/v1/auth/session`)).json())
+    expect(session).toMatchObject({ authenticated: false, publicRead: false, permissions: [] })
+
+    const viewer = await createUser(app.server.db, { role: 'viewer' })
+    const token = await createBearerToken(app.server.db, viewer.id)
+    expect((await fetch(`${url}/api/v1/compounds?limit=1`, { headers: bearer(token) })).status).toBe(200)
+    const client = await signIn({ url }, viewer)
+    expect((await client.fetch('/api/v1/compounds?limit=1')).status).toBe(200)
+  })
+
+  it('keeps session cookies, bearer tokens and CSRF tokens out of the log', async () => {
+    const viewer = await createUser(app.server.db, { role: 'viewer' })
+    const client = await signIn(app, viewer)
+    const token = await createBearerToken(app.server.db, viewer.id)
+    await client.fetch('/api/v1/tokens', { method: 'POST', json: { name: 'logged?' } })
+    await app.get('/api/v1/tokens', { headers: bearer(token) })
+    const logged = JSON.stringify(app.logs)
+    expect(logged).not.toContain(client.cookie.split('=')[1])
+    expect(logged).not.toContain(token)
+    expect(logged).not.toContain(client.csrfToken)
+    expect(logged).not.toContain(viewer.password)
+    expect(logged).toContain('[redacted]')
+  })
+
+  it('answers a database failure with a generic 500 that shows no SQL, stack or path, and logs it', async () => {
+    const knex = app.server.db.knex
+    await knex.raw('alter table ?? rename to ??', ['streets', 'streets_away'])
+    try {
+      const res = await app.get('/api/v1/streets')
+      expect(res.status).toBe(500)
+      const text = await res.text()
+      expect(problemResponse.parse(JSON.parse(text)).code).toBe('internal_error')
+      expect(text).not.toMatch(LEAK)
+      expect(text).not.toMatch(/streets_away|relation/)
+    } finally {
+      await knex.raw('alter table ?? rename to ??', ['streets_away', 'streets'])
+    }
+    expect(app.logs.some((line) => line.level >= 50)).toBe(true)
+    expect((await app.get('/api/v1/streets')).status).toBe(200)
+  })
+
+  it('runs every query under a statement timeout', async () => {
+    const { rows } = await app.server.db.knex.raw<{ rows: { statement_timeout: string }[] }>(
+      'show statement_timeout',
+    )
+    expect(rows[0]?.statement_timeout).toBe('30s')
+    if (backend !== 'server') return
+    // On a server the timeout really cancels: a connection with a short one gives up on pg_sleep.
+    const url = (app.server.db.knex.client as { config: { connection: { connectionString: string } } }).config
+      .connection.connectionString
+    const short = await openDatabase({ databaseUrl: url, statementTimeoutMs: 200, poolMax: 1 })
+    try {
+      await expect(short.knex.raw('select pg_sleep(2)')).rejects.toMatchObject({ code: '57014' })
+    } finally {
+      await short.close()
+    }
+  })
+
+  it.skipIf(!existsSync(CHROMIUM) || backend !== 'embedded')(
+    'shows the API reference in a browser under the Content-Security-Policy, with no violation',
+    async () => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+      try {
+        const page = await browser.newPage()
+        const violations: string[] = []
+        page.on('console', (message) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
+        })
+        await page.goto(`${app.url}/api/v1/docs/`)
+        await page.waitForSelector('.swagger-ui .info .title', { timeout: 30_000 })
+        expect(await page.textContent('.swagger-ui .info .title')).toMatch(/Renewal Atlas API/)
+        await page.waitForSelector('.opblock-tag', { timeout: 30_000 })
+        expect(await page.locator('.opblock-tag').allTextContents()).toEqual(
+          expect.arrayContaining([expect.stringMatching(/Accounts 账户/)]),
+        )
+        expect(violations).toEqual([])
+      } finally {
+        await browser.close()
+      }
+    },
+  )
+})
