@@ -12,6 +12,8 @@ export interface LoadJob {
   seconds?: number
   /** … or for this many requests (a warm-up pass). */
   amount?: number
+  /** Sent with every request, e.g. an Authorization header. */
+  headers?: Record<string, string>
 }
 
 export interface LoadResult {
@@ -23,6 +25,8 @@ export interface LoadResult {
   timeouts: number
   latencyP50Ms: number
   latencyP99Ms: number
+  /** Answers 429 Too Many Requests (among non2xx). */
+  status429: number
 }
 
 const job = JSON.parse(process.argv[2] as string) as LoadJob
@@ -31,6 +35,7 @@ const result = await autocannon({
   url: job.url,
   connections: job.connections,
   pipelining: 1,
+  ...(job.headers ? { headers: job.headers } : {}),
   timeout: 60,
   ...(job.amount ? { amount: job.amount } : { duration: job.seconds ?? 10 }),
   requests: [
@@ -51,5 +56,7 @@ const out: LoadResult = {
   timeouts: result.timeouts,
   latencyP50Ms: result.latency.p50,
   latencyP99Ms: result.latency.p99,
+  status429:
+    (result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.['429']?.count ?? 0,
 }
 process.stdout.write(`${JSON.stringify(out)}\n`)

@@ -6,7 +6,7 @@
 // Environment: BENCH_RUNS (3), BENCH_REQUESTS (50), BENCH_SCALE=district|city|both (both), BENCH_TILE_SECONDS (10 s
 // per tiles/s run), BENCH_TILE_CONNECTIONS (8), BENCH_TILE_SAMPLE (150 tiles per zoom in the request lists),
 // BENCH_SIZE_SAMPLE (100 tiles per zoom in the size survey), BENCH_STATS_REQUESTS (30 per statistics endpoint),
-// BENCH_TILES=off (skip tiles/s, tile sizes and the first map for a quicker trial run), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
+// BENCH_LOAD_SECONDS (20 per load run), BENCH_TILES=off (skip tiles/s, tile sizes and the first map for a quicker trial run), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
 // markdown there instead of docs/benchmarks.md, for trial runs).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { createLogger, startServer } from '@renewal-atlas/api'
 import { openThrowawayDatabase, prepareDatabase, type ThrowawayDatabase } from '@renewal-atlas/db'
 import { DASHBOARD_READY, STATS_PATHS } from './dashboard-bench.ts'
+import { benchLoad, LOAD_CONNECTIONS, LOAD_READ_PATHS, type LoadFigures } from './load-bench.ts'
 import { median, ms, quantile, s } from './stats.ts'
 import { benchScale, type ScaleFigures, TILE_ZOOMS } from './tile-bench.ts'
 
@@ -101,7 +102,8 @@ async function migrateAndLoad(fresh: () => Promise<Fresh>): Promise<number[]> {
 
 async function latency(fresh: () => Promise<Fresh>, paths: string[], requests: number) {
   const f = await fresh()
-  const server = await startServer({ port: 0, host: '127.0.0.1', db: f.db, logger: quiet })
+  // Public read on, so the server backend is measured without authentication (the load run below has it on).
+  const server = await startServer({ port: 0, host: '127.0.0.1', db: f.db, logger: quiet, publicRead: true })
   const out: Record<string, number[]> = {}
   try {
     for (const p of paths) {
@@ -232,6 +234,12 @@ for (const scale of scales) {
   }
 }
 
+// ---------------------------------------------------------------- load with authentication on (server backend)
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20)
+const load: LoadFigures | undefined = serverUrl
+  ? await benchLoad({ serverUrl, seconds: loadSeconds, log: (line) => console.log(line) })
+  : undefined
+
 const num = (v: number) => v.toLocaleString('en')
 const perS = (x: number[]) => (x.length ? `${num(Math.round(median(x)))}/s` : 'n/a')
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`
@@ -322,6 +330,19 @@ const statRows = [
     }),
   },
 ]
+const loadRow = (what: string, r: LoadFigures['reads'] | undefined, goal: string) =>
+  r
+    ? `| ${what} | ${num(Math.round(r.perSecond))}/s | ${r.latencyP50Ms} ms | ${r.latencyP99Ms} ms | ${r.non2xx - r.status429} | ${r.status429} | ${r.errors + r.timeouts} | ${goal} |`
+    : `| ${what} | not run (no server backend) | | | | | | ${goal} |`
+const loadTable = [
+  loadRow('read endpoints, limits raised above the load', load?.reads, 'errors 0, no 429'),
+  loadRow('map tiles (z15, every layer), limits raised above the load', load?.tiles, 'errors 0, no 429'),
+  loadRow(
+    `read endpoints, default limit (${load?.limitPerMinute ?? 1200} a minute per client address)`,
+    load?.limited,
+    '429 only beyond the limit',
+  ),
+].join('\n')
 for (const r of statRows) console.log(`  ${r.measure}: ${r.cells.join(' | ')}`)
 for (const r of mapRows)
   console.log(
@@ -387,6 +408,20 @@ each run, 1280 × 800, median of ${runs} runs.
 | measure | district, embedded | district, server | city, embedded | city, server |
 | --- | --- | --- | --- | --- |
 ${statRows.map((r) => `| ${r.measure} | ${r.cells.join(' | ')} |`).join('\n')}
+
+## Load with authentication on
+
+The server backend with public read off: every request carries a personal access token (\`Authorization: Bearer\`)
+of a leadership account, so each one is authenticated and authorised as in production. ${LOAD_CONNECTIONS} concurrent
+connections (about twice a plausible peak of a district office) for ${loadSeconds} s each, autocannon in its own
+process on loopback, after a warm-up. Reads walk round-robin over: ${LOAD_READ_PATHS.map((p) => `\`${p}\``).join(', ')}.
+Rate limits count per client address; all load here comes from one address, so the first two runs raise the
+limits above the load and the third keeps the default to show where 429 begins. The same requests without a token
+answered ${load ? `${load.anonymous401} × 401 of 200` : 'n/a'}.
+
+| run | requests/s | p50 | p99 | non-2xx other than 429 | 429 | errors + timeouts | goal |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${loadTable}
 `
 writeFileSync(
   process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, 'docs/benchmarks.md'),

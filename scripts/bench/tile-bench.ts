@@ -95,8 +95,10 @@ async function serve(backend: Backend, loaded: Loaded): Promise<Served> {
   // made here with a 1-byte cache budget, so nothing is cached (an entry needs more than its own bytes).
   const bareDb: Database = { ...loaded.db }
   tileServiceFor(bareDb, { cacheBytes: 1 })
-  const bare = await startServer({ port: 0, host: '127.0.0.1', db: bareDb, logger: quiet })
-  const normal = await startServer({ port: 0, host: '127.0.0.1', db: loaded.db, logger: quiet })
+  // Public read on: tiles and the first map are measured without authentication (the load run has it on).
+  const open = { port: 0, host: '127.0.0.1', logger: quiet, publicRead: true }
+  const bare = await startServer({ ...open, db: bareDb })
+  const normal = await startServer({ ...open, db: loaded.db })
   return { backend, loaded, bare, normal }
 }
 

@@ -68,17 +68,22 @@ export const tilePath = (t: LayerTile) => `/api/v1/tiles/${t.layer}/${t.z}/${t.x
 
 /** autocannon against a running API, in a child process. */
 export async function loadApi(job: LoadJob): Promise<LoadResult> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', path.join(here, 'load-worker.ts'), JSON.stringify(job)],
-    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
-  )
-  const result = JSON.parse(stdout.trim().split('\n').at(-1) as string) as LoadResult
+  const result = await loadAny(job)
   if (result.non2xx || result.errors || result.timeouts)
     throw new Error(
       `tile load run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`,
     )
   return result
+}
+
+/** One autocannon run in its own process; failures are counted in the result, not thrown. */
+export async function loadAny(job: LoadJob): Promise<LoadResult> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'load-worker.ts'), JSON.stringify(job)],
+    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+  )
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as LoadResult
 }
 
 /**
