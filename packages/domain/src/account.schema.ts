@@ -80,6 +80,10 @@ export const sessionResponse = z
       .nullable()
       .meta({ description: 'send as X-CSRF-Token with every cookie-authenticated POST, PATCH or DELETE' }),
     publicRead: z.boolean().meta({ description: 'whether visitors who have not signed in may read' }),
+    demoAccounts: z.boolean().meta({
+      description:
+        'whether the demo accounts made on the first embedded start are active (their passwords were printed to the console then)',
+    }),
   })
   .meta({ id: 'Session' })
 export type SessionResponse = z.infer<typeof sessionResponse>

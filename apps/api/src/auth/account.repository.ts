@@ -217,4 +217,12 @@ export class AccountRepository {
       passwordChangedAt: isoTime(row.passwordChangedAt),
     }))
   }
+
+  /** Whether any active demo account exists (made on the first embedded start). */
+  async hasActiveDemoAccounts(): Promise<boolean> {
+    const row = await this.knex('users')
+      .where({ demo: true, active: true })
+      .first(this.knex.raw('1 as found'))
+    return row !== undefined
+  }
 }

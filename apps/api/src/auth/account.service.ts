@@ -50,6 +50,7 @@ export class AccountService {
   ) {}
 
   async session(principal: Principal, publicRead: boolean): Promise<SessionResponse> {
+    const demoAccounts = await this.accounts.hasActiveDemoAccounts()
     if (principal.kind === 'anonymous') {
       return {
         authenticated: false,
@@ -59,6 +60,7 @@ export class AccountService {
         areaLimited: [],
         csrfToken: null,
         publicRead,
+        demoAccounts,
       }
     }
     const record = await this.accounts.record(principal.user.id)
@@ -79,6 +81,7 @@ export class AccountService {
       areaLimited: [...(AREA_LIMITED[user.role] ?? [])],
       csrfToken: principal.kind === 'session' ? principal.csrfToken : null,
       publicRead,
+      demoAccounts,
     }
   }
 
