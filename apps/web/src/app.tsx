@@ -1,12 +1,19 @@
-// The page: the header (search, the 地图/统计 switch, language) over either the map workspace or the leadership
-// dashboard. The view (page, position, theme, filters, compound, year range, language) lives in the URL hash.
+// The page: the header (search, the 地图/统计 switch, language, account menu) over the map workspace, the
+// leadership dashboard, or an account or administration page. The view (page, position, theme, filters, compound,
+// year range, language) lives in the URL hash.
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { countCompounds, fetchCompound } from './api/compounds.api.ts'
+import { AccountPage } from './features/account/account-page.tsx'
+import { AuditPage } from './features/admin/audit-page.tsx'
+import { DeletedCompoundsPage } from './features/admin/deleted-compounds-page.tsx'
+import { UsersPage } from './features/admin/users-page.tsx'
 import { useAreas } from './features/atlas-data/use-areas.ts'
 import type { MapTarget } from './features/dashboard/coverage-panel.tsx'
+import type { AccountTarget } from './features/header/account-menu.tsx'
 import { AppHeader } from './features/header/app-header.tsx'
 import { MapWorkspace } from './features/map-workspace/map-workspace.tsx'
+import { useSession } from './features/session/session-context.tsx'
 import { useI18n } from './i18n/i18n-context.tsx'
 import type { AtlasMap } from './map/atlas-map.ts'
 import type { ThemeId } from './map/compound-classes.ts'
@@ -16,6 +23,7 @@ import {
   type AppView,
   decodeUrlState,
   encodeUrlState,
+  isTabView,
   type MapPosition,
   type YearRange,
 } from './map/url-state.ts'
@@ -23,15 +31,17 @@ import {
 // The dashboard brings ECharts: it loads when first shown, so the map does not wait for it.
 const DashboardView = lazy(() => import('./features/dashboard/dashboard-view.tsx'))
 
-function useDistrictTotal(): number | null {
+/** How many compounds the district has; `revision` changes after a write, to count again. */
+function useDistrictTotal(revision: number): number | null {
   const [total, setTotal] = useState<number | null>(null)
   useEffect(() => {
+    void revision
     const controller = new AbortController()
     countCompounds({}, { signal: controller.signal }).then(setTotal, (error: unknown) => {
       if (!controller.signal.aborted) console.error('Counting compounds failed', error)
     })
     return () => controller.abort()
-  }, [])
+  }, [revision])
   return total
 }
 
@@ -47,10 +57,15 @@ function DashboardLoading() {
 
 export function App() {
   const { language } = useI18n()
+  const { permits } = useSession()
   const [initial] = useState(() => decodeUrlState(window.location.hash))
   const { state, retry } = useAreas()
   const areas = state.status === 'ready' ? state.areas : null
-  const [view, setView] = useState<AppView>(initial.view ?? 'map')
+  const [requestedView, setView] = useState<AppView>(initial.view ?? 'map')
+  // A link to the dashboard opened by a role without statistics shows the map; the header offers no 统计 tab.
+  const view: AppView = requestedView === 'dashboard' && !permits('readStats') ? 'map' : requestedView
+  const [accountSection, setAccountSection] = useState<AccountTarget['section']>(undefined)
+  const [dataRevision, setDataRevision] = useState(0)
   const [theme, setTheme] = useState<ThemeId>(initial.theme)
   const [filters, setFilters] = useState<CompoundFilters>(initial.filters)
   const [selectedCompoundId, setSelectedCompoundId] = useState<number | null>(initial.compoundId ?? null)
@@ -62,11 +77,19 @@ export function App() {
   const writtenHashRef = useRef<string | null>(null)
   const writtenViewRef = useRef<AppView>(view)
 
-  const total = useDistrictTotal()
+  const total = useDistrictTotal(dataRevision)
+  const dataChanged = useCallback(() => setDataRevision((n) => n + 1), [])
+  const streets = useMemo(
+    () =>
+      [...(areas?.streets.features ?? [])]
+        .map((f) => ({ code: f.properties.code, name: f.properties.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    [areas],
+  )
 
   const writeUrl = useCallback(() => {
     const hash = encodeUrlState({
-      ...(view === 'dashboard' ? { view } : {}),
+      ...(view !== 'map' ? { view } : {}),
       ...(positionRef.current ? { position: positionRef.current } : {}),
       theme,
       filters,
@@ -105,6 +128,11 @@ export function App() {
     if (bounds) positionRef.current = undefined
     setMapBounds(bounds)
     setView('map')
+  }, [])
+
+  const openAccount = useCallback((target: AccountTarget) => {
+    setAccountSection(target.section)
+    setView(target.view)
   }, [])
 
   const changeView = useCallback(
@@ -170,6 +198,9 @@ export function App() {
     [openMap],
   )
 
+  const backToMap = () => openMap(undefined)
+  const tabView = isTabView(view)
+
   return (
     <div className="app">
       <AppHeader
@@ -178,14 +209,14 @@ export function App() {
         onChooseCompound={chooseCompound}
         view={view}
         onViewChange={changeView}
+        onOpenAccount={openAccount}
       />
       <main
-        className={`app__main app__main--${view}`}
+        className={`app__main app__main--${tabView ? view : 'page'}`}
         id="app-view"
-        role="tabpanel"
-        aria-labelledby={`tab-${view}`}
+        {...(tabView ? { role: 'tabpanel', 'aria-labelledby': `tab-${view}` } : {})}
       >
-        {view === 'map' ? (
+        {view === 'map' && (
           <MapWorkspace
             areasState={state}
             onRetryAreas={retry}
@@ -199,8 +230,10 @@ export function App() {
             initialBounds={mapBounds}
             onMoveEnd={onMoveEnd}
             atlasMapRef={atlasMapRef}
+            onDataChanged={dataChanged}
           />
-        ) : (
+        )}
+        {view === 'dashboard' && (
           <Suspense fallback={<DashboardLoading />}>
             <DashboardView
               areasState={state}
@@ -212,6 +245,16 @@ export function App() {
               onLocateCompound={locateCompound}
             />
           </Suspense>
+        )}
+        {view === 'account' && <AccountPage section={accountSection} onBack={backToMap} />}
+        {view === 'users' && <UsersPage streets={streets} onBack={backToMap} />}
+        {view === 'audit' && <AuditPage onBack={backToMap} />}
+        {view === 'deleted' && (
+          <DeletedCompoundsPage
+            onBack={backToMap}
+            onUndeleted={dataChanged}
+            onShowCompound={locateCompound}
+          />
         )}
       </main>
     </div>

@@ -9,7 +9,7 @@ import {
 } from '@renewal-atlas/domain'
 import { type CompoundFilters, compoundFilterQuery } from '../map/compound-filter.ts'
 import { type Bounds, boundsOf } from '../map/geojson-bounds.ts'
-import { getAllFeatures, getJson, type RequestOptions } from './http-client.ts'
+import { getAllFeatures, getJson, getVersioned, type RequestOptions } from './http-client.ts'
 import { compoundPageSchema } from './layers.schema.ts'
 
 function withQuery(path: string, query: URLSearchParams): string {
@@ -51,6 +51,11 @@ export function searchCompounds(q: string, options: RequestOptions = {}) {
 
 export function fetchCompound(id: number, options: RequestOptions = {}) {
   return getJson(`/compounds/${id}`, compoundFeatureResponse, options)
+}
+
+/** One compound with its ETag, the version an edit is based on. */
+export function fetchCompoundVersioned(id: number, options: RequestOptions = {}) {
+  return getVersioned(`/compounds/${id}`, compoundFeatureResponse, options)
 }
 
 export function fetchCompoundBuildings(id: number, options: RequestOptions = {}) {

@@ -1,6 +1,17 @@
-// The one HTTP client of the web app: same-origin GETs under /api/v1, every answer parsed with a zod schema.
+// The one HTTP client of the web app: same-origin requests under /api/v1 with the session cookie, the CSRF token on
+// writes and If-Match on versioned ones; every answer parsed with a zod schema, every refusal a typed error.
 import { z } from 'zod'
-import { ApiError } from './api-error.ts'
+import {
+  ApiError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PreconditionRequiredError,
+  RateLimitedError,
+  SignInRequiredError,
+  VersionConflictError,
+} from './api-error.ts'
 
 export const apiBasePath = '/api/v1'
 
@@ -15,7 +26,35 @@ const maxIssuesShown = 3
 const problemSchema = z.object({
   title: z.string().optional(),
   detail: z.string().optional(),
+  code: z.string().optional(),
+  errors: z.array(z.object({ name: z.string(), in: z.string(), reason: z.string() })).optional(),
+  currentVersion: z.number().int().optional(),
+  current: z.unknown().optional(),
 })
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * The CSRF token of the signed-in session (from GET /api/v1/auth/session), sent as X-CSRF-Token with every write.
+ * The session context sets it whenever the session changes; null when nobody is signed in.
+ */
+let csrfToken: string | null = null
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+/** Told when the API says the session has ended (401 session_expired), so the page can ask who it is again. */
+let onSessionEnded: (() => void) | null = null
+
+export function setSessionEndedListener(listener: (() => void) | null): void {
+  onSessionEnded = listener
+}
+
+/** An ETag for a version number, as the API writes it: `"4"`. */
+export function etagOf(version: number): string {
+  return `"${version}"`
+}
 
 /**
  * Resolve a path or a link from the API against this page's origin. The API builds absolute links from the
@@ -45,32 +84,110 @@ async function readProblem(response: Response): Promise<z.infer<typeof problemSc
   }
 }
 
-async function requestJson(url: URL, signal?: AbortSignal): Promise<unknown> {
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After')
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000))
+}
+
+/** A refusal as the typed error the UI explains: 400, 401, 403, 404, 409, 412, 428, 429, or a plain ApiError. */
+async function refusalOf(
+  response: Response,
+  url: URL,
+  conflictSchema: z.ZodType | undefined,
+): Promise<ApiError> {
+  const problem = await readProblem(response)
+  const { status } = response
+  const message = `${url.pathname} answered ${status}${problem.title ? `: ${problem.title}` : ''}`
+  const details = {
+    url: url.href,
+    status,
+    ...(problem.title ? { problemTitle: problem.title } : {}),
+    ...(problem.detail ? { problemDetail: problem.detail } : {}),
+    ...(problem.code ? { problemCode: problem.code } : {}),
+    ...(problem.errors ? { fieldProblems: problem.errors } : {}),
+  }
+  switch (status) {
+    case 400:
+      return new InvalidInputError('http', message, details)
+    case 401:
+      if (problem.code === 'session_expired') onSessionEnded?.()
+      return new SignInRequiredError('http', message, details)
+    case 403:
+      return new ForbiddenError('http', message, details)
+    case 404:
+      return new NotFoundError('http', message, details)
+    case 409:
+      return new ConflictError('http', message, details)
+    case 412: {
+      const current = conflictSchema?.safeParse(problem.current)
+      return new VersionConflictError(
+        message,
+        details,
+        problem.currentVersion,
+        current?.success ? current.data : undefined,
+      )
+    }
+    case 428:
+      return new PreconditionRequiredError('http', message, details)
+    case 429:
+      return new RateLimitedError(message, details, retryAfterSeconds(response))
+    default:
+      return new ApiError('http', message, details)
+  }
+}
+
+interface SendInit {
+  method?: string
+  /** A JSON body. */
+  body?: unknown
+  /** The ETag of the version a write is based on. */
+  ifMatch?: string | undefined
+  signal?: AbortSignal | undefined
+  /** The schema of the record a 412 carries as `current`. */
+  conflictSchema?: z.ZodType | undefined
+}
+
+interface Answer {
+  status: number
+  etag: string | null
+  /** The parsed JSON body, or undefined for an empty answer (204). */
+  body: unknown
+}
+
+/**
+ * The one request function: same-origin credentials, the CSRF token on writes, If-Match when given, and every
+ * refusal turned into its typed error.
+ */
+async function send(url: URL, init: SendInit = {}): Promise<Answer> {
+  const method = (init.method ?? 'GET').toUpperCase()
+  const headers = new Headers({
+    Accept: 'application/geo+json, application/json;q=0.9, application/problem+json;q=0.8',
+  })
+  if (init.body !== undefined) headers.set('Content-Type', 'application/json')
+  if (unsafeMethods.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken)
+  if (init.ifMatch) headers.set('If-Match', init.ifMatch)
   let response: Response
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/geo+json, application/json;q=0.9, application/problem+json;q=0.8' },
-      ...(signal ? { signal } : {}),
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
     })
   } catch (error) {
-    if (signal?.aborted) throw error
+    if (init.signal?.aborted) throw error
     throw new ApiError('network', `Could not reach ${url.pathname}`, { url: url.href }, { cause: error })
   }
-  if (!response.ok) {
-    const problem = await readProblem(response)
-    throw new ApiError(
-      'http',
-      `${url.pathname} answered ${response.status}${problem.title ? `: ${problem.title}` : ''}`,
-      {
-        url: url.href,
-        status: response.status,
-        ...(problem.title ? { problemTitle: problem.title } : {}),
-        ...(problem.detail ? { problemDetail: problem.detail } : {}),
-      },
-    )
-  }
+  if (!response.ok) throw await refusalOf(response, url, init.conflictSchema)
+  const etag = response.headers.get('ETag')
+  if (response.status === 204) return { status: response.status, etag, body: undefined }
   try {
-    return await response.json()
+    return { status: response.status, etag, body: await response.json() }
   } catch (error) {
     throw new ApiError(
       'invalid_response',
@@ -79,6 +196,10 @@ async function requestJson(url: URL, signal?: AbortSignal): Promise<unknown> {
       { cause: error },
     )
   }
+}
+
+async function requestJson(url: URL, signal?: AbortSignal): Promise<unknown> {
+  return (await send(url, { signal })).body
 }
 
 function parseWith<S extends z.ZodType>(schema: S, body: unknown, url: URL): z.infer<S> {
@@ -151,4 +272,53 @@ export async function getAllFeatures<S extends z.ZodType<FeaturePage>>(
     )
   }
   return { type: 'FeatureCollection', features }
+}
+
+export interface WriteOptions extends RequestOptions {
+  /** The ETag of the version the write is based on (If-Match). */
+  ifMatch?: string | undefined
+  /** The schema of the record a 412 answer carries, so VersionConflictError.current is typed. */
+  conflictSchema?: z.ZodType | undefined
+}
+
+/** A parsed answer with the ETag the API sent (the version to send back as If-Match). */
+export interface Versioned<T> {
+  data: T
+  etag: string | null
+}
+
+/** GET one JSON document with its ETag. */
+export async function getVersioned<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<Versioned<z.infer<S>>> {
+  const url = resolveUrl(`${apiBasePath}${path}`)
+  const answer = await send(url, { signal: options.signal })
+  return { data: parseWith(schema, answer.body, url), etag: answer.etag }
+}
+
+/** POST, PATCH or DELETE with an optional JSON body; the answer parsed with `schema`, with its ETag. */
+export async function sendJson<S extends z.ZodType>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: S,
+  options: WriteOptions = {},
+): Promise<Versioned<z.infer<S>>> {
+  const url = resolveUrl(`${apiBasePath}${path}`)
+  const answer = await send(url, { method, body, ...options })
+  return { data: parseWith(schema, answer.body, url), etag: answer.etag }
+}
+
+/** A write whose answer has no body (204): resolves with the ETag the API sent, if any. */
+export async function sendEmpty(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: WriteOptions = {},
+): Promise<string | null> {
+  const url = resolveUrl(`${apiBasePath}${path}`)
+  const answer = await send(url, { method, body, ...options })
+  return answer.etag
 }

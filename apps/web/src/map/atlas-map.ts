@@ -1,5 +1,5 @@
 // The one wrapper around maplibre-gl: every imperative map call of the app goes through this class.
-import type { CoverageRow, DeadEndCollection } from '@renewal-atlas/domain'
+import type { CoverageRow, DeadEndCollection, TileLayerName } from '@renewal-atlas/domain'
 import {
   type ExpressionSpecification,
   type FilterSpecification,
@@ -8,6 +8,7 @@ import {
   Map as MaplibreMap,
   ScaleControl,
   setWorkerUrl,
+  type VectorTileSource,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { AtlasAreas } from '../api/layers.schema.ts'
@@ -19,6 +20,7 @@ import {
   noSelectionFilter,
   sourceIds,
   tileSourceIds,
+  tileUrl,
 } from './base-style.ts'
 import {
   type CompoundThemeId,
@@ -85,6 +87,7 @@ export class AtlasMap {
   readonly #fitOnAreas: boolean
   #districtBounds: Bounds | undefined
   #destroyed = false
+  #revision = 0
 
   constructor(container: HTMLElement, options: AtlasMapOptions) {
     const position = options.initialPosition
@@ -223,6 +226,18 @@ export class AtlasMap {
     const expression = compoundFilterExpression(filters)
     for (const id of compoundLayerIds) {
       this.#map.setFilter(id, expression as FilterSpecification | null)
+    }
+  }
+
+  /**
+   * Fetch the compound tiles again after an edit, a delete or an undelete. The browser may keep tiles for a
+   * minute (Cache-Control), so the template gains a revision the tile route ignores.
+   */
+  reloadCompoundTiles(): void {
+    this.#revision += 1
+    for (const id of ['compounds', 'compound-labels'] as const satisfies readonly TileLayerName[]) {
+      const source = this.#map.getSource<VectorTileSource>(id)
+      source?.setTiles([`${tileUrl(window.location.origin, id)}?rev=${this.#revision}`])
     }
   }
 

@@ -105,12 +105,16 @@ function facilityIcon(): ExpressionSpecification {
   return ['match', ['get', 'facilityType'], ...pairs, ''] as unknown as ExpressionSpecification
 }
 
+/** The tile URL template of a layer; maplibre's workers resolve no relative URLs, so it carries the origin. */
+export function tileUrl(origin: string, layer: TileLayerName): string {
+  return `${origin}/api/v1/tiles/${layer}/{z}/{x}/{y}.mvt`
+}
+
 function tileSource(origin: string, layer: TileLayerName): SourceSpecification {
   const { minzoom, maxzoom } = TILE_LAYERS[layer]
   return {
     type: 'vector',
-    // maplibre's workers resolve no relative URLs, so the tile template carries this page's origin.
-    tiles: [`${origin}/api/v1/tiles/${layer}/{z}/{x}/{y}.mvt`],
+    tiles: [tileUrl(origin, layer)],
     minzoom,
     maxzoom,
   }

@@ -52,6 +52,15 @@ describe('the URL state', () => {
     expect(decodeUrlState('#years=2023-2019')).toEqual({ theme: 'status', filters: {} })
   })
 
+  it('round-trips the account pages, and leaves the map page out', () => {
+    for (const view of ['account', 'users', 'audit', 'deleted'] as const) {
+      const hash = encodeUrlState({ view, theme: 'status', filters: {} })
+      expect(hash).toBe(`view=${view}`)
+      expect(decodeUrlState(`#${hash}`).view).toBe(view)
+    }
+    expect(encodeUrlState({ view: 'map', theme: 'status', filters: {} })).toBe('')
+  })
+
   it('leaves the defaults out', () => {
     expect(encodeUrlState({ theme: 'status', filters: {} })).toBe('')
     expect(decodeUrlState('')).toEqual({ theme: 'status', filters: {} })

@@ -1,8 +1,8 @@
-// The shareable view in the URL hash: which page (map or dashboard), position, thematic layer, filters,
+// The shareable view in the URL hash: which page (map, dashboard or an account page), position, thematic layer, filters,
 // selected compound, the dashboard's renovation-year range and language. The street filter is shared: the
 // dashboard's figures and the map show the same street.
 // `#map=13.5/30.6512/104.0812&theme=era&street=510104001&status=planned,completed&built=1980-1999&c=42&lang=en`
-// `#view=dashboard&street=510104017&years=2019-2023`
+// `#view=dashboard&street=510104017&years=2019-2023`, `#view=users`
 import { type RenovationStatus, renovationStatus, STATS_YEAR_RANGE } from '@renewal-atlas/domain'
 import { isLanguage, type Language } from '../i18n/messages.ts'
 import { defaultTheme, isThemeId, type ThemeId } from './compound-classes.ts'
@@ -13,9 +13,23 @@ export interface MapPosition {
   center: [lon: number, lat: number]
 }
 
-/** The two pages of the app: the map workspace and the leadership dashboard (统计). */
+/** The two pages of the header's tabs: the map workspace and the leadership dashboard (统计). */
 export const appViews = ['map', 'dashboard'] as const
-export type AppView = (typeof appViews)[number]
+export type TabView = (typeof appViews)[number]
+
+/** The pages of the account menu: one's own password and tokens, and the administrators' pages. */
+export const accountViews = ['account', 'users', 'audit', 'deleted'] as const
+export type AccountView = (typeof accountViews)[number]
+
+export type AppView = TabView | AccountView
+
+export function isTabView(view: AppView): view is TabView {
+  return (appViews as readonly string[]).includes(view)
+}
+
+function isAppView(value: string | null): value is AppView {
+  return value !== null && ([...appViews, ...accountViews] as readonly string[]).includes(value)
+}
 
 /** The renovation years the dashboard counts; either end open. */
 export interface YearRange {
@@ -24,7 +38,8 @@ export interface YearRange {
 }
 
 export interface UrlState {
-  /** Absent for the map, the default page. */
+  /** Absent for the map, the default page. `#view=account` is one's own account, `users`, `audit`, `deleted`
+   * the administrators' pages. */
   view?: AppView
   position?: MapPosition
   theme: ThemeId
@@ -98,7 +113,7 @@ export function decodeUrlState(hash: string): UrlState {
   const language = params.get('lang')
   const position = parsePosition(params.get('map'))
   return {
-    ...(view === 'dashboard' ? { view } : {}),
+    ...(isAppView(view) && view !== 'map' ? { view } : {}),
     theme: isThemeId(theme) ? theme : defaultTheme,
     filters,
     ...(position ? { position } : {}),
@@ -113,7 +128,7 @@ export function decodeUrlState(hash: string): UrlState {
 /** Write the view as a location hash (without the leading `#`); defaults are left out. */
 export function encodeUrlState(state: UrlState): string {
   const params = new URLSearchParams()
-  if (state.view === 'dashboard') params.set('view', state.view)
+  if (state.view && state.view !== 'map') params.set('view', state.view)
   if (state.position) {
     const { zoom, center } = state.position
     // 2 decimals of zoom and 5 of degrees (about 1 m) are as precise as a shared view needs.

@@ -1,7 +1,9 @@
 // The compound side panel: every attribute, its projects (items by category, funding by source), its
-// health-check findings, its residents' suggestions and its buildings.
+// health-check findings, its residents' suggestions and its buildings; for those who may, 编辑 and 删除; and the
+// 历史记录 tab.
 import {
   buildingStructure,
+  type CompoundSnapshot,
   findingIndicator,
   findingSeverity,
   findingStatus,
@@ -14,16 +16,67 @@ import {
   suggestionChannel,
   suggestionStatus,
 } from '@renewal-atlas/domain'
+import { useState } from 'react'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { classifyCompound, statusClasses } from '../../map/compound-classes.ts'
+import { RefusalMessage } from '../session/refusal-message.tsx'
+import { useSession } from '../session/session-context.tsx'
+import { CompoundEditForm } from './compound-edit-form.tsx'
+import type { CommunityOption } from './compound-fields.ts'
+import { CompoundHistory } from './compound-history.tsx'
+import { DeleteCompoundDialog } from './delete-compound-dialog.tsx'
 import type { CompoundRecord } from './use-compound-record.ts'
 import { useCompoundRecord } from './use-compound-record.ts'
 
-export function CompoundPanel({ compoundId, onClose }: { compoundId: number; onClose: () => void }) {
+export interface CompoundPanelProps {
+  compoundId: number
+  onClose: () => void
+  /** The communities an edit may move the compound to. */
+  communities: readonly CommunityOption[]
+  /** After a save, restore or delete: the map and the counts show the change. */
+  onChanged: () => void
+}
+
+export function CompoundPanel(props: CompoundPanelProps) {
+  // A new compound starts with the details tab and no form open.
+  return <CompoundPanelFor key={props.compoundId} {...props} />
+}
+
+type PanelTab = 'details' | 'history'
+
+function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: CompoundPanelProps) {
   const { t } = useI18n()
-  const state = useCompoundRecord(compoundId)
-  const name = state?.status === 'ready' ? state.record.compound.properties.name : ''
+  const { state, replaceCompound } = useCompoundRecord(compoundId)
+  const { session, mayUseRoute, permits } = useSession()
+  const [tab, setTab] = useState<PanelTab>('details')
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const record = state?.status === 'ready' ? state.record : null
+  const name = record?.compound.properties.name ?? ''
+  const streetCode = record?.compound.properties.streetCode
+  const mayEdit = record !== null && mayUseRoute('PATCH /api/v1/compounds/{id}', streetCode)
+  const mayDelete = record !== null && mayUseRoute('DELETE /api/v1/compounds/{id}', streetCode)
+  const mayRestore =
+    record !== null && mayUseRoute('POST /api/v1/compounds/{id}/history/{entryId}/restore', streetCode)
+  // Signing out (or in as someone else) closes a form the new caller may not use.
+  const showForm = editing && mayEdit
+  // A planner sees why a compound of another street has no 编辑: it is not a fault.
+  const outsideStreets = record !== null && !mayEdit && permits('editCompounds') && session.user !== null
+
+  const accept = (compound: CompoundSnapshot, etag: string | null) => {
+    replaceCompound(compound, etag)
+    setEditing(false)
+    setSaved(true)
+    onChanged()
+  }
+
+  const tabs: { id: PanelTab; label: string }[] = [
+    { id: 'details', label: t('panel.details') },
+    { id: 'history', label: t('panel.history') },
+  ]
+
   return (
     <aside className="compound-panel" aria-labelledby="compound-panel-title" data-compound-id={compoundId}>
       <div className="compound-panel__head">
@@ -32,13 +85,117 @@ export function CompoundPanel({ compoundId, onClose }: { compoundId: number; onC
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      {state?.status === 'loading' && <p>{t('details.loading')}</p>}
-      {state?.status === 'error' && (
-        <p role="alert">
-          {t('details.loadFailed')}: {state.error.message}
-        </p>
+      {record && (
+        <div className="compound-panel__bar">
+          <div className="compound-panel__tabs" role="tablist" aria-label={t('panel.tabs')}>
+            {tabs.map(({ id, label }) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                className="compound-panel__tab"
+                id={`cp-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`cp-tabpanel-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          {!showForm && (mayEdit || mayDelete) && (
+            <div className="compound-panel__actions">
+              {mayEdit && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setTab('details')
+                    setSaved(false)
+                    setEditing(true)
+                  }}
+                >
+                  {t('panel.edit')}
+                </button>
+              )}
+              {mayDelete && (
+                <button
+                  type="button"
+                  className="button button--danger-quiet"
+                  onClick={() => setDeleting(true)}
+                >
+                  {t('panel.delete')}
+                </button>
+              )}
+            </div>
+          )}
+        </div>
       )}
-      {state?.status === 'ready' && <CompoundRecordView record={state.record} />}
+      {state?.status === 'loading' && <p className="compound-panel__status">{t('details.loading')}</p>}
+      {state?.status === 'error' && (
+        <div className="compound-panel__status">
+          <p>{t('details.loadFailed')}</p>
+          <RefusalMessage error={state.error} />
+        </div>
+      )}
+      {record && tab === 'details' && (
+        <div
+          id="cp-tabpanel-details"
+          role="tabpanel"
+          aria-labelledby="cp-tab-details"
+          className="compound-panel__scroll"
+        >
+          {outsideStreets && (
+            <p className="note" data-testid="outside-streets">
+              {t('panel.outsideStreets')}
+            </p>
+          )}
+          {saved && !showForm && (
+            <p className="form-success" role="status">
+              {t('edit.saved')}
+            </p>
+          )}
+          {showForm ? (
+            <CompoundEditForm
+              compound={record.compound}
+              etag={record.etag}
+              communities={communities}
+              onSaved={accept}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <CompoundRecordView record={record} />
+          )}
+        </div>
+      )}
+      {record && tab === 'history' && (
+        <div
+          id="cp-tabpanel-history"
+          role="tabpanel"
+          aria-labelledby="cp-tab-history"
+          className="compound-panel__scroll"
+        >
+          <CompoundHistory
+            compoundId={compoundId}
+            etag={record.etag}
+            mayRestore={mayRestore}
+            communities={communities}
+            onRestored={accept}
+          />
+        </div>
+      )}
+      {deleting && record && (
+        <DeleteCompoundDialog
+          compound={record.compound}
+          etag={record.etag}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => {
+            setDeleting(false)
+            onChanged()
+            onClose()
+          }}
+        />
+      )}
     </aside>
   )
 }
@@ -53,7 +210,7 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
   const byStatus = record.suggestions.byStatus
 
   return (
-    <div className="compound-panel__body">
+    <div className="compound-panel__body" data-testid="compound-details">
       <section aria-labelledby="cp-attributes">
         <h3 id="cp-attributes">{t('details.attributes')}</h3>
         <dl className="attributes">

@@ -1,23 +1,35 @@
 // Loads everything the compound panel shows about one compound, in parallel, cancelled when the choice changes.
-import { useEffect, useState } from 'react'
+// The compound comes with its ETag, the version an edit, delete or restore is based on; after a write the panel
+// puts the answer in place without loading everything again.
+import type { CompoundSnapshot } from '@renewal-atlas/domain'
+import { useCallback, useEffect, useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
 import {
-  fetchCompound,
   fetchCompoundBuildings,
   fetchCompoundFindings,
   fetchCompoundProjects,
   fetchCompoundSuggestions,
+  fetchCompoundVersioned,
 } from '../../api/compounds.api.ts'
+import { etagOf } from '../../api/http-client.ts'
 
 async function loadRecord(id: number, signal: AbortSignal) {
   const [compound, buildings, projects, findings, suggestions] = await Promise.all([
-    fetchCompound(id, { signal }),
+    fetchCompoundVersioned(id, { signal }),
     fetchCompoundBuildings(id, { signal }),
     fetchCompoundProjects(id, { signal }),
     fetchCompoundFindings(id, { signal }),
     fetchCompoundSuggestions(id, { signal }),
   ])
-  return { compound, buildings, projects: projects.projects, findings, suggestions }
+  return {
+    compound: compound.data,
+    // The API sends the ETag; the version in the body says the same, should a proxy drop the header.
+    etag: compound.etag ?? etagOf(compound.data.properties.version),
+    buildings,
+    projects: projects.projects,
+    findings,
+    suggestions,
+  }
 }
 
 export type CompoundRecord = Awaited<ReturnType<typeof loadRecord>>
@@ -27,9 +39,19 @@ export type CompoundRecordState =
   | { status: 'error'; error: ApiError }
   | { status: 'ready'; record: CompoundRecord }
 
-export function useCompoundRecord(id: number | null): CompoundRecordState | null {
+export interface CompoundRecordApi {
+  state: CompoundRecordState | null
+  /** Put the compound as a write answered it in place, with its new ETag. */
+  replaceCompound: (compound: CompoundSnapshot, etag: string | null) => void
+  reload: () => void
+}
+
+export function useCompoundRecord(id: number | null): CompoundRecordApi {
   const [state, setState] = useState<CompoundRecordState | null>(null)
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
+    // `attempt` is read so that a reload re-runs this effect.
+    void attempt
     if (id === null) {
       setState(null)
       return
@@ -45,6 +67,18 @@ export function useCompoundRecord(id: number | null): CompoundRecordState | null
       },
     )
     return () => controller.abort()
-  }, [id])
-  return state
+  }, [id, attempt])
+
+  const replaceCompound = useCallback((compound: CompoundSnapshot, etag: string | null) => {
+    setState((current) =>
+      current?.status === 'ready'
+        ? {
+            status: 'ready',
+            record: { ...current.record, compound, etag: etag ?? etagOf(compound.properties.version) },
+          }
+        : current,
+    )
+  }, [])
+  const reload = useCallback(() => setAttempt((n) => n + 1), [])
+  return { state, replaceCompound, reload }
 }

@@ -1,9 +1,10 @@
-// Print and share: 打印 (the print stylesheet lays the dashboard out on A4 landscape), the server's PDF report
-// under the same filter, and a PNG of the dashboard as it is on screen.
+// Print and share: 打印 (the print stylesheet lays the dashboard out on A4 landscape), and for roles that may
+// export, the server's PDF report under the same filter and a PNG of the dashboard as it is on screen.
 import type { StatsFilter } from '@renewal-atlas/domain'
 import { type RefObject, useState } from 'react'
 import { reportPdfUrl } from '../../api/stats.api.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
+import { useSession } from '../session/session-context.tsx'
 import { statsLanguage } from './stats-format.ts'
 
 export const pngFileName = 'renewal-atlas-dashboard.png'
@@ -21,6 +22,7 @@ function captured(node: Node): boolean {
 
 export function DashboardActions({ filter, pageRef }: DashboardActionsProps) {
   const { t, language } = useI18n()
+  const mayExport = useSession().permits('export')
   const [saving, setSaving] = useState(false)
   const [failed, setFailed] = useState(false)
 
@@ -50,12 +52,16 @@ export function DashboardActions({ filter, pageRef }: DashboardActionsProps) {
       <button type="button" className="button" onClick={() => window.print()}>
         {t('dash.print')}
       </button>
-      <a className="button" href={reportPdfUrl(filter, statsLanguage(language))} download>
-        {t('dash.downloadPdf')}
-      </a>
-      <button type="button" className="button" onClick={savePng} disabled={saving} aria-busy={saving}>
-        {saving ? t('dash.savingPng') : t('dash.downloadPng')}
-      </button>
+      {mayExport && (
+        <>
+          <a className="button" href={reportPdfUrl(filter, statsLanguage(language))} download>
+            {t('dash.downloadPdf')}
+          </a>
+          <button type="button" className="button" onClick={savePng} disabled={saving} aria-busy={saving}>
+            {saving ? t('dash.savingPng') : t('dash.downloadPng')}
+          </button>
+        </>
+      )}
       {failed && (
         <span role="alert" className="dashboard-actions__error">
           {t('dash.pngFailed')}

@@ -1,4 +1,5 @@
-// The frame of every dashboard panel: title, controls, the chart/table switch, CSV and Excel downloads, and
+// The frame of every dashboard panel: title, controls, the chart/table switch, CSV and Excel downloads (for roles
+// that may export), and
 // the panel's own loading and error states (with retry). It reports the panel's readiness.
 import type { StatsFilter } from '@renewal-atlas/domain'
 import { type ReactNode, useId, useState } from 'react'
@@ -6,6 +7,7 @@ import type { ApiError } from '../../api/api-error.ts'
 import { type StatsTableEndpoint, statsDownloadUrl } from '../../api/stats.api.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
+import { useSession } from '../session/session-context.tsx'
 import { useReportReady } from './readiness.tsx'
 import { Segmented } from './segmented.tsx'
 import { statsLanguage } from './stats-format.ts'
@@ -84,6 +86,7 @@ export function DownloadLinks({ endpoint, filter, extra }: PanelDownload) {
 export function StatsPanel(props: StatsPanelProps) {
   const { id, title, note, loading, error, hasData, onRetry, controls, download, table, footer } = props
   const { t } = useI18n()
+  const { permits } = useSession()
   const headingId = useId()
   const [view, setView] = useState<'chart' | 'table'>('chart')
   useReportReady(`panel:${id}`, !loading && error === null && hasData)
@@ -115,7 +118,7 @@ export function StatsPanel(props: StatsPanelProps) {
               ]}
             />
           )}
-          {download && <DownloadLinks {...download} />}
+          {download && permits('export') && <DownloadLinks {...download} />}
         </div>
       </header>
       <div className={`panel__body${loading && hasData ? ' panel__body--stale' : ''}`}>

@@ -1,13 +1,16 @@
-// The header bar: product name, the 地图/统计 page switch, the compound search, how many compounds there are,
-// and the language toggle.
+// The header bar: product name, the 地图/统计 page switch (统计 only for roles that may read statistics), the
+// compound search, how many compounds there are, the language toggle and the account menu.
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
 import type { KeyboardEvent } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import { languageNames, languages, type MessageKey } from '../../i18n/messages.ts'
-import { type AppView, appViews } from '../../map/url-state.ts'
+import type { MessageKey } from '../../i18n/messages.ts'
+import { type AppView, appViews, type TabView } from '../../map/url-state.ts'
 import { SearchBox } from '../search/search-box.tsx'
+import { useSession } from '../session/session-context.tsx'
+import { AccountMenu, type AccountTarget } from './account-menu.tsx'
+import { LanguageToggle } from './language-toggle.tsx'
 
-const viewLabels: Record<AppView, MessageKey> = { map: 'view.map', dashboard: 'view.dashboard' }
+const viewLabels: Record<TabView, MessageKey> = { map: 'view.map', dashboard: 'view.dashboard' }
 
 export interface AppHeaderProps {
   /** The number of compounds in the district; null while loading or after a failure. */
@@ -16,15 +19,19 @@ export interface AppHeaderProps {
   onChooseCompound: (result: CompoundSearchResult) => void
   view: AppView
   onViewChange: (view: AppView) => void
+  onOpenAccount: (target: AccountTarget) => void
 }
 
-export function AppHeader({ compoundCount, loading, onChooseCompound, view, onViewChange }: AppHeaderProps) {
-  const { t, language, setLanguage, formatNumber } = useI18n()
+export function AppHeader(props: AppHeaderProps) {
+  const { compoundCount, loading, onChooseCompound, view, onViewChange, onOpenAccount } = props
+  const { t, formatNumber } = useI18n()
+  const { permits } = useSession()
+  const tabs = appViews.filter((v) => v !== 'dashboard' || permits('readStats'))
   // Tabs move with the arrow keys (WAI-ARIA tabs pattern); Tab moves on to the page.
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
-    const index = appViews.indexOf(view)
-    const next = appViews[(index + (event.key === 'ArrowRight' ? 1 : appViews.length - 1)) % appViews.length]
+    const index = tabs.indexOf(view as TabView)
+    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]
     if (next) {
       onViewChange(next)
       document.getElementById(`tab-${next}`)?.focus()
@@ -34,7 +41,7 @@ export function AppHeader({ compoundCount, loading, onChooseCompound, view, onVi
     <header className="app-header">
       <h1 className="app-header__title">{t('app.name')}</h1>
       <div className="view-tabs" role="tablist" aria-label={t('view.label')}>
-        {appViews.map((v) => (
+        {tabs.map((v) => (
           <button
             key={v}
             id={`tab-${v}`}
@@ -42,7 +49,7 @@ export function AppHeader({ compoundCount, loading, onChooseCompound, view, onVi
             role="tab"
             aria-selected={v === view}
             aria-controls="app-view"
-            tabIndex={v === view ? 0 : -1}
+            tabIndex={v === view || (v === 'map' && !tabs.includes(view as TabView)) ? 0 : -1}
             onClick={() => onViewChange(v)}
             onKeyDown={onTabKey}
           >
@@ -55,20 +62,8 @@ export function AppHeader({ compoundCount, loading, onChooseCompound, view, onVi
         {compoundCount !== null && t('header.compoundCount', { count: formatNumber(compoundCount) })}
         {compoundCount === null && loading && t('header.compoundCountPending')}
       </p>
-      <fieldset className="language-toggle">
-        <legend className="visually-hidden">{t('language.groupLabel')}</legend>
-        {languages.map((lang) => (
-          <button
-            key={lang}
-            type="button"
-            lang={lang}
-            aria-pressed={lang === language}
-            onClick={() => setLanguage(lang)}
-          >
-            {languageNames[lang]}
-          </button>
-        ))}
-      </fieldset>
+      <LanguageToggle />
+      <AccountMenu onOpen={onOpenAccount} onSignedOut={() => onViewChange('map')} />
     </header>
   )
 }

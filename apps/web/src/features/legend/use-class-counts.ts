@@ -22,9 +22,15 @@ async function countWithin(filters: CompoundFilters, where: CompoundFilters, sig
   return both === null ? 0 : countCompounds(both, { signal })
 }
 
-export function useCompoundCounts(theme: ThemeId, filters: CompoundFilters): CompoundCounts | null {
+/** `revision` changes after a write, to count again. */
+export function useCompoundCounts(
+  theme: ThemeId,
+  filters: CompoundFilters,
+  revision = 0,
+): CompoundCounts | null {
   const [counts, setCounts] = useState<CompoundCounts | null>(null)
   useEffect(() => {
+    void revision
     const controller = new AbortController()
     setCounts(null)
     const timer = window.setTimeout(async () => {
@@ -47,7 +53,7 @@ export function useCompoundCounts(theme: ThemeId, filters: CompoundFilters): Com
       window.clearTimeout(timer)
       controller.abort()
     }
-  }, [theme, filters])
+  }, [theme, filters, revision])
   return counts
 }
 

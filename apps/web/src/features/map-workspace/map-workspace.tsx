@@ -1,6 +1,6 @@
 // The map page: the map with its filter panel, legend, status overlays and the chosen compound's panel.
 // Its counts are asked only while it is shown.
-import { type RefObject, useCallback, useState } from 'react'
+import { type RefObject, useCallback, useMemo, useState } from 'react'
 import { fetchCompoundsBounds } from '../../api/compounds.api.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
 import type { AtlasMap } from '../../map/atlas-map.ts'
@@ -10,6 +10,7 @@ import type { Bounds } from '../../map/geojson-bounds.ts'
 import { MapView } from '../../map/map-view.tsx'
 import type { MapPosition } from '../../map/url-state.ts'
 import type { AreasState } from '../atlas-data/use-areas.ts'
+import type { CommunityOption } from '../compound-panel/compound-fields.ts'
 import { CompoundPanel } from '../compound-panel/compound-panel.tsx'
 import { FilterPanel } from '../filter-panel/filter-panel.tsx'
 import { Legend } from '../legend/legend.tsx'
@@ -29,13 +30,36 @@ export interface MapWorkspaceProps {
   initialBounds: Bounds | undefined
   onMoveEnd: (position: MapPosition) => void
   atlasMapRef: RefObject<AtlasMap | null>
+  /** A compound was edited, restored or deleted: counts elsewhere (the header's) are stale. */
+  onDataChanged: () => void
 }
 
 export function MapWorkspace(props: MapWorkspaceProps) {
   const { areasState, theme, filters, selectedCompoundId, atlasMapRef } = props
   const areas: AtlasAreas | null = areasState.status === 'ready' ? areasState.areas : null
   const [zooming, setZooming] = useState(false)
-  const counts = useCompoundCounts(theme, filters)
+  // Bumped by every write, so the legend's counts are asked again.
+  const [revision, setRevision] = useState(0)
+  const counts = useCompoundCounts(theme, filters, revision)
+  const communities = useMemo<CommunityOption[]>(() => {
+    const streetNames = new Map(areas?.streets.features.map((f) => [f.properties.code, f.properties.name]))
+    return (areas?.communities.features ?? [])
+      .map(({ properties: c }) => ({
+        code: c.code,
+        name: c.name,
+        streetCode: c.streetCode,
+        streetName: streetNames.get(c.streetCode) ?? c.streetName,
+      }))
+      .sort(
+        (a, b) => a.streetName.localeCompare(b.streetName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'),
+      )
+  }, [areas])
+  const { onDataChanged } = props
+  const compoundChanged = useCallback(() => {
+    atlasMapRef.current?.reloadCompoundTiles()
+    setRevision((n) => n + 1)
+    onDataChanged()
+  }, [atlasMapRef, onDataChanged])
   const coverageRows = useCoverageRows(theme)
 
   const zoomToResult = useCallback(() => {
@@ -82,7 +106,12 @@ export function MapWorkspace(props: MapWorkspaceProps) {
         filtered={hasFilters(filters)}
       />
       {selectedCompoundId !== null && (
-        <CompoundPanel compoundId={selectedCompoundId} onClose={() => props.onSelectCompound(null)} />
+        <CompoundPanel
+          compoundId={selectedCompoundId}
+          onClose={() => props.onSelectCompound(null)}
+          communities={communities}
+          onChanged={compoundChanged}
+        />
       )}
     </>
   )
