@@ -21,7 +21,14 @@ interface LayerSource {
   join?: (query: Knex.QueryBuilder) => void
   /** `t.id` plus exactly the properties of TILE_LAYERS[layer].fields, as `column as camelCaseName`. */
   columns: readonly string[]
+  /**
+   * On the layers of compound-level records only: the SQL condition that a row lies in the streets bound to its one
+   * `?` (an int[]), for readers limited to their streets. Boundaries, roads and facilities are public and have none.
+   */
+  inStreets?: string
 }
+
+const COMPOUND_IN_STREETS = 't.community_id in (select id from communities where street_id = any(?::int[]))'
 
 const joinCommunityAndStreet = (q: Knex.QueryBuilder) =>
   q.join('communities as cm', 'cm.id', 't.community_id').join('streets as s', 's.id', 'cm.street_id')
@@ -40,6 +47,7 @@ export const TILE_LAYER_SOURCES: Record<TileLayerName, LayerSource> = {
     table: 'compounds',
     reads: ['compounds', 'communities', 'streets'],
     join: joinCommunityAndStreet,
+    inStreets: COMPOUND_IN_STREETS,
     columns: [
       't.id',
       't.code',
@@ -59,6 +67,7 @@ export const TILE_LAYER_SOURCES: Record<TileLayerName, LayerSource> = {
     geometry: 'ST_PointOnSurface(t.geom)',
     reads: ['compounds', 'communities', 'streets'],
     join: joinCommunityAndStreet,
+    inStreets: COMPOUND_IN_STREETS,
     columns: [
       't.id',
       't.name',
@@ -74,6 +83,9 @@ export const TILE_LAYER_SOURCES: Record<TileLayerName, LayerSource> = {
     table: 'buildings',
     reads: ['buildings'],
     columns: ['t.id', 't.compound_id as compoundId', 't.storeys', 't.households', 't.has_lift as hasLift'],
+    inStreets:
+      't.compound_id in (select c.id from compounds as c join communities as cm on cm.id = c.community_id' +
+      ' where cm.street_id = any(?::int[]))',
   },
   roads: {
     table: 'roads',
@@ -99,9 +111,28 @@ function geometryOf(layer: TileLayerName): string {
   return TILE_LAYER_SOURCES[layer].geometry ?? 't.geom'
 }
 
-function layerQuery(knex: Knex, layer: TileLayerName): Knex.QueryBuilder {
+/** Whether the layer holds compound-level records, which readers limited to some streets see only there. */
+export function isStreetScoped(layer: TileLayerName): boolean {
+  return TILE_LAYER_SOURCES[layer].inStreets !== undefined
+}
+
+/**
+ * The street ids a layer's rows are narrowed to, or null for all rows. Street ids are one binding (an int[]), so
+ * the statement is the same whatever the streets.
+ */
+export type StreetFilter = number[] | null
+
+/** The layer's table as `t`, narrowed to the streets when the layer is street-scoped and streets are given. */
+function layerTable(knex: Knex, layer: TileLayerName, streets: StreetFilter): Knex.QueryBuilder {
   const source = TILE_LAYER_SOURCES[layer]
-  const query = knex({ t: source.table }).select(source.columns)
+  const query = knex({ t: source.table })
+  if (streets && source.inStreets) query.whereRaw(source.inStreets, [streets])
+  return query
+}
+
+function layerQuery(knex: Knex, layer: TileLayerName, streets: StreetFilter): Knex.QueryBuilder {
+  const source = TILE_LAYER_SOURCES[layer]
+  const query = layerTable(knex, layer, streets).select(source.columns)
   source.join?.(query)
   return query
 }
@@ -113,9 +144,14 @@ function layerQuery(knex: Knex, layer: TileLayerName): Knex.QueryBuilder {
  * ST_AsMVTGeom drops the points outside the tile and its buffer. z/x/y are bound values. PostGIS ≥ 3.1
  * (ST_TileEnvelope with margin).
  */
-export function tileQuery(knex: Knex, layer: TileLayerName, { z, x, y }: TileAddress): Knex.Raw {
+export function tileQuery(
+  knex: Knex,
+  layer: TileLayerName,
+  { z, x, y }: TileAddress,
+  streets: StreetFilter = null,
+): Knex.Raw {
   const margin = TILE_BUFFER / TILE_EXTENT
-  const features = layerQuery(knex, layer)
+  const features = layerQuery(knex, layer, streets)
     .select(
       knex.raw(
         `ST_AsMVTGeom(ST_Transform(${geometryOf(layer)}, 3857), ST_TileEnvelope(?, ?, ?), ?, ?, true) as geom`,
@@ -135,8 +171,9 @@ export function tileStatement(
   knex: Knex,
   layer: TileLayerName,
   tile: TileAddress,
+  streets: StreetFilter = null,
 ): { sql: string; bindings: readonly unknown[] } {
-  const native = tileQuery(knex, layer, tile).toSQL().toNative()
+  const native = tileQuery(knex, layer, tile, streets).toSQL().toNative()
   return { sql: native.sql, bindings: native.bindings }
 }
 
@@ -151,26 +188,29 @@ interface PgConnection {
 interface PreparedTile {
   name: string
   text: string
-  values(tile: TileAddress): unknown[]
+  values(tile: TileAddress, streets: StreetFilter): unknown[]
 }
 
 // Stand-ins for z, x and y while the statement is built once; no real binding takes these values.
 const Z = -910_001
 const X = -910_002
 const Y = -910_003
+/** Stand-in for the street ids of a street-narrowed statement, known by identity. */
+const STREETS: number[] = [-910_004]
 
-function prepareTile(knex: Knex, layer: TileLayerName): PreparedTile {
-  const { sql, bindings } = tileStatement(knex, layer, { z: Z, x: X, y: Y })
+/** The tile statement of a layer, for all rows or (`scoped`) for the rows in the streets bound at each run. */
+function prepareTile(knex: Knex, layer: TileLayerName, scoped: boolean): PreparedTile {
+  const { sql, bindings } = tileStatement(knex, layer, { z: Z, x: X, y: Y }, scoped ? STREETS : null)
   const slots = bindings.map((value) =>
-    value === Z ? 'z' : value === X ? 'x' : value === Y ? 'y' : undefined,
+    value === Z ? 'z' : value === X ? 'x' : value === Y ? 'y' : value === STREETS ? 'streets' : undefined,
   )
   return {
-    name: `tile-${layer}`,
+    name: scoped ? `tile-${layer}-in-streets` : `tile-${layer}`,
     text: sql,
-    values: (tile) =>
+    values: (tile, streets) =>
       bindings.map((value, i) => {
         const slot = slots[i]
-        return slot ? tile[slot] : value
+        return slot === 'streets' ? streets : slot ? tile[slot] : value
       }),
   }
 }
@@ -188,23 +228,26 @@ export class TileRepository {
     private readonly tileKnex?: Knex,
   ) {}
 
-  private readonly prepared = new Map<TileLayerName, PreparedTile>()
+  private readonly prepared = new Map<string, PreparedTile>()
 
   /**
    * One MVT tile made by PostGIS in a single statement; empty bytes when no feature falls in it. The statement is
-   * built once per layer and run as a named prepared statement, so a tile costs neither query building nor parsing.
+   * built once per layer (and once more for street-narrowed tiles of a street-scoped layer) and run as a named
+   * prepared statement, so a tile costs neither query building nor parsing.
    */
-  async mvt(layer: TileLayerName, tile: TileAddress): Promise<Uint8Array> {
+  async mvt(layer: TileLayerName, tile: TileAddress, streets: StreetFilter = null): Promise<Uint8Array> {
     const pool = this.tileKnex
     if (!pool) throw new Error('PostGIS tiles need the server backend’s tile pool')
-    const statement = this.prepared.get(layer) ?? prepareTile(pool, layer)
-    this.prepared.set(layer, statement)
+    const scoped = streets !== null && isStreetScoped(layer)
+    const key = scoped ? `${layer}/in-streets` : layer
+    const statement = this.prepared.get(key) ?? prepareTile(pool, layer, scoped)
+    this.prepared.set(key, statement)
     const connection = (await pool.client.acquireConnection()) as PgConnection
     try {
       const result = await connection.query({
         name: statement.name,
         text: statement.text,
-        values: statement.values(tile),
+        values: statement.values(tile, streets),
       })
       const bytes: Buffer | null | undefined = result.rows[0]?.mvt
       return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array()
@@ -213,17 +256,23 @@ export class TileRepository {
     }
   }
 
-  /** Every feature of a layer with its tile properties and its drawn geometry as GeoJSON text (full precision). */
-  async features(layer: TileLayerName): Promise<TileFeatureRow[]> {
-    return layerQuery(this.knex, layer)
+  /**
+   * Every feature of a layer (in the streets, on a street-scoped layer) with its tile properties and its drawn
+   * geometry as GeoJSON text (full precision).
+   */
+  async features(layer: TileLayerName, streets: StreetFilter = null): Promise<TileFeatureRow[]> {
+    return layerQuery(this.knex, layer, streets)
       .select(this.knex.raw(`ST_AsGeoJSON(${geometryOf(layer)})::text as geometry`))
       .orderBy('t.id')
   }
 
-  /** minLon, minLat, maxLon, maxLat of a layer's data; undefined when it has none. */
-  async bounds(layer: TileLayerName): Promise<[number, number, number, number] | undefined> {
+  /** minLon, minLat, maxLon, maxLat of a layer's data (in the streets, if scoped); undefined when it has none. */
+  async bounds(
+    layer: TileLayerName,
+    streets: StreetFilter = null,
+  ): Promise<[number, number, number, number] | undefined> {
     const extent = `ST_Extent(${geometryOf(layer)})`
-    const row = await this.knex({ t: TILE_LAYER_SOURCES[layer].table }).first(
+    const row = await layerTable(this.knex, layer, streets).first(
       this.knex.raw(`ST_XMin(${extent}) as "minLon"`),
       this.knex.raw(`ST_YMin(${extent}) as "minLat"`),
       this.knex.raw(`ST_XMax(${extent}) as "maxLon"`),

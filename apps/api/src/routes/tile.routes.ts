@@ -15,6 +15,8 @@ import type { TileService } from '../services/tile.service.ts'
 
 export const MVT_MEDIA_TYPE = 'application/vnd.mapbox-vector-tile'
 const CACHE_CONTROL = 'public, max-age=60'
+/** For a reader limited to some streets: their tiles differ from everyone else's, so no shared cache may keep them. */
+const SCOPED_CACHE_CONTROL = 'private, max-age=60'
 
 const tags = ['Vector tiles 矢量瓦片']
 const problem = { 'application/problem+json': { schema: problemResponse } }
@@ -27,7 +29,9 @@ registry.registerPath({
   request: { params: tilePathDoc },
   responses: {
     200: {
-      description: 'The tile; its ETag is a hash of the bytes',
+      description:
+        'The tile; its ETag is a hash of the bytes. For a reader limited to some streets (design institute), ' +
+        'compounds, compound labels and buildings are those of their streets only, and the tile is private',
       content: { [MVT_MEDIA_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
     },
     204: {
@@ -56,8 +60,12 @@ export function tileRoutes(tiles: TileService): Router {
   const router = Router()
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
     const { layer, ...address } = parsePath(tilePathParams, req)
-    const tile = await tiles.tile(layer, address)
-    res.set('Cache-Control', CACHE_CONTROL)
+    const { scope } = res.locals
+    const tile = await tiles.tile(layer, address, scope)
+    res.set('Cache-Control', scope.streetIds === null ? CACHE_CONTROL : SCOPED_CACHE_CONTROL)
+    // What a tile holds depends on who asks (a design institute sees only its streets): shared caches must
+    // keep one copy per credential.
+    res.set('Vary', 'Cookie, Authorization')
     if (!tile.etag) {
       res.status(204).end()
       return
@@ -73,7 +81,7 @@ export function tileRoutes(tiles: TileService): Router {
   })
   router.get('/tiles/:layer.json', async (req, res) => {
     const { layer } = parsePath(tileJsonPathParams, req)
-    res.json(await tiles.tileJson(layer, origin(req)))
+    res.json(await tiles.tileJson(layer, origin(req), res.locals.scope))
   })
   return router
 }

@@ -3,7 +3,8 @@
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import { TILE_BUFFER, TILE_EXTENT, TILE_LAYERS, type TileLayerName } from '@renewal-atlas/domain'
-import type { TileAddress, TileRepository } from '../repositories/tile.repository.ts'
+import { LRUCache } from 'lru-cache'
+import type { StreetFilter, TileAddress, TileRepository } from '../repositories/tile.repository.ts'
 
 /**
  * Simplification tolerance in tile units. Below the layer's maxzoom geojson-vt drops a line shorter than this and a
@@ -11,6 +12,9 @@ import type { TileAddress, TileRepository } from '../repositories/tile.repositor
  * value keeps the two backends' feature sets the same at low zooms (the shortest lane, 5 m, is 0.6 units at z10).
  */
 const TOLERANCE = 0.25
+
+/** Street-narrowed indexes kept at once (one per layer and set of streets); the least recently used go first. */
+const SCOPED_INDEXES = 32
 
 /**
  * A feature as ST_AsMVTGeom would keep it: rings that enclose no area and lines that shrink to a point on the tile's
@@ -44,11 +48,19 @@ function ringArea(ring: [number, number][]): number {
 export class GeojsonVtTileMaker {
   /** One index per layer, built on first request; the promise is shared by requests that arrive meanwhile. */
   private readonly indexes = new Map<TileLayerName, Promise<GeoJSONVT>>()
+  /** Indexes of a street-scoped layer's features in some streets, by `layer/streetIds`. */
+  private readonly scoped = new LRUCache<string, Promise<GeoJSONVT>>({ max: SCOPED_INDEXES })
 
   constructor(private readonly tiles: TileRepository) {}
 
-  async tile(layer: TileLayerName, { z, x, y }: TileAddress): Promise<Uint8Array> {
-    const tile = (await this.index(layer)).getTile(z, x, y)
+  /** `streets` narrows a street-scoped layer to the features in those streets (sorted ids); null is every feature. */
+  async tile(
+    layer: TileLayerName,
+    { z, x, y }: TileAddress,
+    streets: StreetFilter = null,
+  ): Promise<Uint8Array> {
+    const index = streets ? this.scopedIndex(layer, streets) : this.index(layer)
+    const tile = (await index).getTile(z, x, y)
     const features = tile?.features.flatMap(visible) ?? []
     if (!tile || features.length === 0) return new Uint8Array()
     // The tile type intersects the transformed and untransformed feature types; ours are the transformed ones.
@@ -61,6 +73,20 @@ export class GeojsonVtTileMaker {
   /** Forget a layer's index; the next request reads the layer again. */
   invalidate(layer: TileLayerName): void {
     this.indexes.delete(layer)
+    for (const key of [...this.scoped.keys()]) if (key.startsWith(`${layer}/`)) this.scoped.delete(key)
+  }
+
+  private scopedIndex(layer: TileLayerName, streets: number[]): Promise<GeoJSONVT> {
+    const key = `${layer}/${streets.join(',')}`
+    let index = this.scoped.get(key)
+    if (!index) {
+      index = this.build(layer, streets)
+      this.scoped.set(key, index)
+      index.catch(() => {
+        if (this.scoped.peek(key) === index) this.scoped.delete(key)
+      })
+    }
+    return index
   }
 
   private index(layer: TileLayerName): Promise<GeoJSONVT> {
@@ -76,8 +102,8 @@ export class GeojsonVtTileMaker {
     return index
   }
 
-  private async build(layer: TileLayerName): Promise<GeoJSONVT> {
-    const rows = await this.tiles.features(layer)
+  private async build(layer: TileLayerName, streets: StreetFilter = null): Promise<GeoJSONVT> {
+    const rows = await this.tiles.features(layer, streets)
     const features: GeoJSON.Feature[] = rows.map(({ id, geometry, ...properties }) => ({
       type: 'Feature',
       id,

@@ -9,8 +9,15 @@ import {
   type TileJson,
   type TileLayerName,
 } from '@renewal-atlas/domain'
+import { type Scope, UNLIMITED } from '../auth/principal.ts'
 import { NotFoundError, ServiceUnavailableError } from '../errors.ts'
-import { TILE_LAYER_SOURCES, type TileAddress, TileRepository } from '../repositories/tile.repository.ts'
+import {
+  isStreetScoped,
+  type StreetFilter,
+  TILE_LAYER_SOURCES,
+  type TileAddress,
+  TileRepository,
+} from '../repositories/tile.repository.ts'
 import { type CachedTile, TileCache } from './tile-cache.ts'
 import { GeojsonVtTileMaker } from './tile-geojson-vt.ts'
 
@@ -25,6 +32,18 @@ export type { CachedTile as Tile }
 const WORLD: [number, number, number, number] = [-180, -85.0511, 180, 85.0511]
 /** PostgreSQL's SQLSTATE when statement_timeout cancels a query. */
 const QUERY_CANCELED = '57014'
+
+/**
+ * The streets a reader's scope narrows a layer to: null (every feature) on public layers and for unlimited readers,
+ * else the granted street ids sorted and without repeats, so that one set of streets has one cache key.
+ */
+function streetsOf(layer: TileLayerName, scope: Scope): StreetFilter {
+  if (scope.streetIds === null || !isStreetScoped(layer)) return null
+  return [...new Set(scope.streetIds)].sort((a, b) => a - b)
+}
+
+/** What a street-narrowed key adds to the unscoped one: never empty, so the two never share a cache entry. */
+const scopeSuffix = (streets: StreetFilter) => (streets ? `/in-streets:${streets.join(',')}` : '')
 
 export class TileService {
   private readonly repository: TileRepository
@@ -53,22 +72,25 @@ export class TileService {
 
   /**
    * One tile. Below the layer's minzoom it is empty; above its maxzoom there is none (404), maps overzoom instead.
-   * The caller has checked that x and y lie in the zoom's grid.
+   * The caller has checked that x and y lie in the zoom's grid. A `scope` limited to some streets narrows the layers
+   * of compound-level records to them; such tiles are cached apart, and their ETag names the streets too.
    */
-  async tile(name: string, address: TileAddress): Promise<CachedTile> {
+  async tile(name: string, address: TileAddress, scope: Scope = UNLIMITED): Promise<CachedTile> {
     const layer = this.layer(name)
     const { minzoom, maxzoom } = TILE_LAYERS[layer]
     if (address.z > maxzoom) {
       throw new NotFoundError(`The ${layer} layer has tiles up to zoom ${maxzoom}; maps overzoom beyond it`)
     }
     if (address.z < minzoom) return { bytes: new Uint8Array(), etag: undefined }
+    const streets = streetsOf(layer, scope)
+    if (streets?.length === 0) return { bytes: new Uint8Array(), etag: undefined }
     const version = this.versions.get(layer) ?? 0
-    const key = `${layer}/${version}/${address.z}/${address.x}/${address.y}`
+    const key = `${layer}/${version}/${address.z}/${address.x}/${address.y}${scopeSuffix(streets)}`
     const cached = this.cache.get(key)
     if (cached) return cached
     let making = this.pending.get(key)
     if (!making) {
-      making = this.make(layer, address).finally(() => this.pending.delete(key))
+      making = this.make(layer, address, streets).finally(() => this.pending.delete(key))
       this.pending.set(key, making)
       const tile = await making
       if (this.versions.get(layer) === version) this.cache.set(key, tile)
@@ -89,15 +111,19 @@ export class TileService {
       this.versions.set(name, (this.versions.get(name) ?? 0) + 1)
       this.cache.deletePrefix(`${name}/`)
       this.embedded?.invalidate(name)
-      this.bounds.delete(name)
+      for (const key of [...this.bounds.keys()])
+        if (key === name || key.startsWith(`${name}/`)) this.bounds.delete(key)
     }
   }
 
-  /** TileJSON 3.0.0 of one layer; `origin` is the scheme, host and port the client reached us at. */
-  async tileJson(name: string, origin: string): Promise<TileJson> {
+  /**
+   * TileJSON 3.0.0 of one layer; `origin` is the scheme, host and port the client reached us at. The bounds of a
+   * street-scoped layer are those of the reader's streets.
+   */
+  async tileJson(name: string, origin: string, scope: Scope = UNLIMITED): Promise<TileJson> {
     const layer = this.layer(name)
     const spec = TILE_LAYERS[layer]
-    const bounds = await this.layerBounds(layer)
+    const bounds = await this.layerBounds(layer, streetsOf(layer, scope))
     return {
       tilejson: '3.0.0',
       name: layer,
@@ -125,12 +151,12 @@ export class TileService {
     return { tiles: this.cache.size, bytes: this.cache.bytes }
   }
 
-  private async make(layer: TileLayerName, address: TileAddress): Promise<CachedTile> {
+  private async make(layer: TileLayerName, address: TileAddress, streets: StreetFilter): Promise<CachedTile> {
     let bytes: Uint8Array
     try {
       bytes = this.embedded
-        ? await this.embedded.tile(layer, address)
-        : await this.repository.mvt(layer, address)
+        ? await this.embedded.tile(layer, address, streets)
+        : await this.repository.mvt(layer, address, streets)
     } catch (error) {
       if ((error as { code?: unknown }).code === QUERY_CANCELED) {
         const { z, x, y } = address
@@ -141,15 +167,22 @@ export class TileService {
       throw error
     }
     if (bytes.byteLength === 0) return { bytes, etag: undefined }
-    return { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"` }
+    // A narrowed tile's ETag also hashes its streets: equal bytes for other readers never answer 304 across scopes.
+    const hash = createHash('sha1').update(bytes)
+    if (streets) hash.update(scopeSuffix(streets))
+    return { bytes, etag: `"${hash.digest('base64url')}"` }
   }
 
-  private layerBounds(layer: TileLayerName): Promise<[number, number, number, number]> {
-    let bounds = this.bounds.get(layer)
+  private layerBounds(
+    layer: TileLayerName,
+    streets: StreetFilter,
+  ): Promise<[number, number, number, number]> {
+    const key = `${layer}${scopeSuffix(streets)}`
+    let bounds = this.bounds.get(key)
     if (!bounds) {
-      bounds = this.repository.bounds(layer).then((b) => b ?? WORLD)
-      this.bounds.set(layer, bounds)
-      bounds.catch(() => this.bounds.delete(layer))
+      bounds = this.repository.bounds(layer, streets).then((b) => b ?? WORLD)
+      this.bounds.set(key, bounds)
+      bounds.catch(() => this.bounds.delete(key))
     }
     return bounds
   }
