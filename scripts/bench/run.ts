@@ -18,7 +18,7 @@ import { openThrowawayDatabase, prepareDatabase, type ThrowawayDatabase } from '
 import { DASHBOARD_READY, STATS_PATHS } from './dashboard-bench.ts'
 import { benchLoad, LOAD_CONNECTIONS, LOAD_READ_PATHS, type LoadFigures } from './load-bench.ts'
 import { median, ms, quantile, s } from './stats.ts'
-import { benchScale, type ScaleFigures, TILE_ZOOMS } from './tile-bench.ts'
+import { benchScale, type ScaleFigures, TILE_ZOOMS, UNLIMITED } from './tile-bench.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const runs = Number(process.env.BENCH_RUNS ?? 3)
@@ -103,7 +103,14 @@ async function migrateAndLoad(fresh: () => Promise<Fresh>): Promise<number[]> {
 async function latency(fresh: () => Promise<Fresh>, paths: string[], requests: number) {
   const f = await fresh()
   // Public read on, so the server backend is measured without authentication (the load run below has it on).
-  const server = await startServer({ port: 0, host: '127.0.0.1', db: f.db, logger: quiet, publicRead: true })
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: f.db,
+    logger: quiet,
+    publicRead: true,
+    rateLimits: UNLIMITED,
+  })
   const out: Record<string, number[]> = {}
   try {
     for (const p of paths) {

@@ -59,6 +59,8 @@ export interface ScaleFigures {
 }
 
 const quiet = createLogger('silent')
+/** Rate limits far above anything a benchmark sends from its one address. */
+export const UNLIMITED = { perMinute: 1e9, tilesPerMinute: 1e9 }
 
 type Loaded = ThrowawayDatabase
 
@@ -95,8 +97,9 @@ async function serve(backend: Backend, loaded: Loaded): Promise<Served> {
   // made here with a 1-byte cache budget, so nothing is cached (an entry needs more than its own bytes).
   const bareDb: Database = { ...loaded.db }
   tileServiceFor(bareDb, { cacheBytes: 1 })
-  // Public read on: tiles and the first map are measured without authentication (the load run has it on).
-  const open = { port: 0, host: '127.0.0.1', logger: quiet, publicRead: true }
+  // Public read on and rate limits out of the way: tiles and the first map are measured without authentication
+  // or limits (the load run measures both).
+  const open = { port: 0, host: '127.0.0.1', logger: quiet, publicRead: true, rateLimits: UNLIMITED }
   const bare = await startServer({ ...open, db: bareDb })
   const normal = await startServer({ ...open, db: loaded.db })
   return { backend, loaded, bare, normal }
