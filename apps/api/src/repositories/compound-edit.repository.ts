@@ -9,7 +9,8 @@ import type {
 } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 import { AuditRepository } from './audit.repository.ts'
-import { type Feature, geometrySelect, toFeature } from './geojson.ts'
+import { compoundColumns } from './compound.repository.ts'
+import { type Feature, toFeature } from './geojson.ts'
 
 /** A compound's row as locked for a write: its version and where it lies. */
 export interface LockedCompound {
@@ -83,32 +84,6 @@ export class CompoundEditRepository {
       .join('streets as s', 's.id', 'cm.street_id')
   }
 
-  /** The same properties as GET /api/v1/compounds/{id}, read from compound_records (deleted rows too). */
-  private columns(): (string | Knex.Raw)[] {
-    return [
-      'c.id',
-      'c.code',
-      'c.name',
-      'c.address',
-      'cm.code as communityCode',
-      'cm.name as communityName',
-      's.code as streetCode',
-      's.name as streetName',
-      'c.built_year as builtYear',
-      'c.building_count as buildingCount',
-      'c.households',
-      'c.residents',
-      'c.floor_area_m2 as floorAreaM2',
-      'c.management_type as managementType',
-      'c.on_old_register as onOldRegister',
-      'c.renovation_status as renovationStatus',
-      'c.renovation_year as renovationYear',
-      'c.synthetic',
-      'c.version',
-      geometrySelect(this.knex, 'c.geom'),
-    ]
-  }
-
   /** Lock the compound's row for the rest of the transaction; later writers wait, then see the new version. */
   async lock(id: number): Promise<LockedCompound | undefined> {
     const row = await this.records()
@@ -142,7 +117,7 @@ export class CompoundEditRepository {
 
   /** The compound as a feature, deleted or not. */
   async feature(id: number): Promise<Feature<CompoundResponseProperties> | undefined> {
-    const row = await this.records().where('c.id', id).first(this.columns())
+    const row = await this.records().where('c.id', id).first(compoundColumns(this.knex))
     if (!row) return undefined
     const { geometry, ...properties } = row
     return toFeature(properties as CompoundResponseProperties, geometry)
@@ -231,7 +206,7 @@ export class CompoundEditRepository {
       deleted()
         .leftJoin('users as u', 'u.id', 'c.deleted_by')
         .select([
-          ...this.columns(),
+          ...compoundColumns(this.knex),
           'c.deleted_at as deletedAt',
           'u.id as deletedById',
           'u.username as deletedByUsername',

@@ -28,38 +28,17 @@ export class CompoundRepository {
     return q
   }
 
-  private columns(): (string | Knex.Raw)[] {
-    return [
-      'c.id',
-      'c.code',
-      'c.name',
-      'c.address',
-      'cm.code as communityCode',
-      'cm.name as communityName',
-      's.code as streetCode',
-      's.name as streetName',
-      'c.built_year as builtYear',
-      'c.building_count as buildingCount',
-      'c.households',
-      'c.residents',
-      'c.floor_area_m2 as floorAreaM2',
-      'c.management_type as managementType',
-      'c.on_old_register as onOldRegister',
-      'c.renovation_status as renovationStatus',
-      'c.renovation_year as renovationYear',
-      'c.synthetic',
-      'c.version',
-      geometrySelect(this.knex, 'c.geom'),
-    ]
-  }
-
   async list(
     filter: CompoundFilter,
     page: { limit: number; offset: number },
   ): Promise<{ total: number; features: Feature<CompoundResponseProperties>[] }> {
     const [count, rows] = await Promise.all([
       this.base(filter).count<{ n: number }[]>('* as n'),
-      this.base(filter).select(this.columns()).orderBy('c.id').limit(page.limit).offset(page.offset),
+      this.base(filter)
+        .select(compoundColumns(this.knex))
+        .orderBy('c.id')
+        .limit(page.limit)
+        .offset(page.offset),
     ])
     return {
       total: count[0]?.n ?? 0,
@@ -70,9 +49,35 @@ export class CompoundRepository {
   }
 
   async byId(id: number): Promise<Feature<CompoundResponseProperties> | undefined> {
-    const row = await this.base({}).where('c.id', id).first(this.columns())
+    const row = await this.base({}).where('c.id', id).first(compoundColumns(this.knex))
     if (!row) return undefined
     const { geometry, ...p } = row
     return toFeature(p as CompoundResponseProperties, geometry)
   }
+}
+
+/** The properties of GET /api/v1/compounds/{id}, over `c` (a compound), `cm` (its community) and `s` (its street). */
+export function compoundColumns(knex: Knex): (string | Knex.Raw)[] {
+  return [
+    'c.id',
+    'c.code',
+    'c.name',
+    'c.address',
+    'cm.code as communityCode',
+    'cm.name as communityName',
+    's.code as streetCode',
+    's.name as streetName',
+    'c.built_year as builtYear',
+    'c.building_count as buildingCount',
+    'c.households',
+    'c.residents',
+    'c.floor_area_m2 as floorAreaM2',
+    'c.management_type as managementType',
+    'c.on_old_register as onOldRegister',
+    'c.renovation_status as renovationStatus',
+    'c.renovation_year as renovationYear',
+    'c.synthetic',
+    'c.version',
+    geometrySelect(knex, 'c.geom'),
+  ]
 }
