@@ -151,12 +151,57 @@ const PROBES: Record<RouteAccessKey, Probe> = {
   'GET /api/v1/stats/review-list': { allowed: 200 },
   'GET /api/v1/stats/settings': { allowed: 200 },
   'GET /api/v1/stats/report.pdf': { allowed: 200 },
+
+  // Exports near Wufuyuan: small, and inside the design institute's street.
+  'GET /api/v1/exports/bundle': {
+    path: ({ compoundId }) => `/api/v1/exports/bundle?layers=compounds&near=${compoundId}&radius=50`,
+    allowed: 200,
+  },
+  'GET /api/v1/exports/{layer}': {
+    path: ({ compoundId }) => `/api/v1/exports/compounds?near=${compoundId}&radius=50`,
+    allowed: 200,
+  },
+  'GET /api/v1/exports/{layer}/metadata': { path: () => '/api/v1/exports/compounds/metadata', allowed: 200 },
+  // An upload without its fileName is refused once authorised: nothing is stored.
+  'POST /api/v1/imports': { path: () => '/api/v1/imports', allowed: 400 },
+  'GET /api/v1/imports': { allowed: 200 },
+  'GET /api/v1/imports/{id}': { path: () => '/api/v1/imports/999999', allowed: 404 },
+  'POST /api/v1/imports/{id}/validate': {
+    path: () => '/api/v1/imports/999999/validate',
+    body: () => ({ target: 'buildings' }),
+    allowed: 404,
+  },
+  'POST /api/v1/imports/{id}/commit': {
+    path: () => '/api/v1/imports/999999/commit',
+    body: () => ({ target: 'buildings' }),
+    allowed: 404,
+  },
+  'POST /api/v1/imports/{id}/rollback': { path: () => '/api/v1/imports/999999/rollback', allowed: 404 },
+
+  'GET /ogc': { allowed: 200 },
+  'GET /ogc/conformance': { allowed: 200 },
+  'GET /ogc/api': { allowed: 200 },
+  'GET /ogc/collections': { allowed: 200 },
+  'GET /ogc/collections/{collectionId}': { path: () => '/ogc/collections/compounds', allowed: 200 },
+  'GET /ogc/collections/{collectionId}/items': {
+    path: () => '/ogc/collections/compounds/items?limit=1',
+    allowed: 200,
+  },
+  'GET /ogc/collections/{collectionId}/items/{featureId}': {
+    path: ({ compoundId }) => `/ogc/collections/compounds/items/${compoundId}`,
+    allowed: 200,
+  },
 }
 
 /** Served by middleware (swagger-ui's static files), not by a route Express can list. */
 const SERVED_BY_MIDDLEWARE = new Set<string>(['GET /api/v1/docs', 'GET /api/v1/docs/{file}'])
 /** Part of the API but not of its OpenAPI description. */
-const UNDOCUMENTED = new Set<string>(['GET /api/v1/openapi.json', ...SERVED_BY_MIDDLEWARE])
+const UNDOCUMENTED = new Set<string>([
+  'GET /api/v1/openapi.json',
+  ...SERVED_BY_MIDDLEWARE,
+  // OGC API Features describes itself at /ogc/api, not in the /api/v1 description.
+  ...Object.keys(ROUTE_ACCESS).filter((key) => key.startsWith('GET /ogc')),
+])
 
 const RULE_KEYS = Object.keys(ROUTE_ACCESS) as RouteAccessKey[]
 const HIGH_LIMITS = { perMinute: 1e6, tilesPerMinute: 1e6, loginPerUser: 1e6, loginPerIp: 1e6 }

@@ -21,6 +21,7 @@ import { TokenRepository } from './auth/token.repository.ts'
 import type { Logger } from './logger.ts'
 import { refuseNulCharacters } from './middleware/no-nul.ts'
 import { notFoundRoute, problemHandler } from './middleware/problem.ts'
+import { ogcRoutes } from './ogc/ogc.routes.ts'
 import { AreaRepository } from './repositories/area.repository.ts'
 import { AuditRepository } from './repositories/audit.repository.ts'
 import { CompoundRepository } from './repositories/compound.repository.ts'
@@ -35,7 +36,9 @@ import { authRoutes } from './routes/auth.routes.ts'
 import { compoundRoutes } from './routes/compound.routes.ts'
 import { compoundDetailRoutes } from './routes/compound-detail.routes.ts'
 import { compoundEditRoutes } from './routes/compound-edit.routes.ts'
+import { exportRoutes } from './routes/export.routes.ts'
 import { healthRoutes } from './routes/health.routes.ts'
+import { importRoutes } from './routes/import.routes.ts'
 import { openApiRoutes } from './routes/openapi.routes.ts'
 import { reportRoutes } from './routes/report.routes.ts'
 import { roadRoutes } from './routes/road.routes.ts'
@@ -202,11 +205,16 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   api.use(reportRoutes(stats))
   api.use(roadRoutes(roads))
   api.use(tileRoutes(tileServiceFor(db)))
+  api.use(exportRoutes(db))
+  api.use(importRoutes(db))
   api.use(openApiRoutes(version))
   api.use(notFoundRoute)
   app.use('/api/v1', api)
   apiRouters.set(app, api)
   app.use('/api', notFoundRoute)
+
+  // OGC API Features (work in progress: authentication and authorization as for /api/v1).
+  app.use('/ogc', ogcRoutes(db))
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }))

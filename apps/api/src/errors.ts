@@ -136,3 +136,18 @@ export class ServiceUnavailableError extends HttpError {
   readonly code = 'service_unavailable'
   readonly title = 'Service unavailable'
 }
+
+/**
+ * 413, 415 or 422: an uploaded file refused as a whole before anything was written (too large, a zip bomb, an
+ * unsafe or nested zip entry, a Shapefile whose parts disagree, JSON nested too deep…); `code` names the case.
+ */
+export class FileRejectedError extends HttpError {
+  readonly title = 'The file cannot be read'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(detail, [{ name: 'file', in: 'body', reason: detail }])
+  }
+}

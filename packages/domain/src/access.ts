@@ -75,6 +75,8 @@ const stats = { permission: 'readStats' } as const
 const own = { permission: 'ownAccount' } as const
 const users = { permission: 'manageUsers' } as const
 const anyone = { permission: 'public' } as const
+const exportData = { permission: 'export' } as const
+const importData = { permission: 'import' } as const
 
 /** Every route of the API, keyed `METHOD /path` in OpenAPI path syntax. A route missing here is refused. */
 export const ROUTE_ACCESS = {
@@ -132,6 +134,26 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/stats/review-list': stats,
   'GET /api/v1/stats/settings': stats,
   'GET /api/v1/stats/report.pdf': stats,
+
+  // data exchange: exports for design institutes (narrowed to their streets), imports of survey files
+  'GET /api/v1/exports/bundle': exportData,
+  'GET /api/v1/exports/{layer}': exportData,
+  'GET /api/v1/exports/{layer}/metadata': exportData,
+  'POST /api/v1/imports': importData,
+  'GET /api/v1/imports': importData,
+  'GET /api/v1/imports/{id}': importData,
+  'POST /api/v1/imports/{id}/validate': importData,
+  'POST /api/v1/imports/{id}/commit': importData,
+  'POST /api/v1/imports/{id}/rollback': importData,
+
+  // OGC API Features (Part 1, Core + GeoJSON) for GDAL and QGIS: the same reading rights as the map
+  'GET /ogc': read,
+  'GET /ogc/conformance': read,
+  'GET /ogc/api': read,
+  'GET /ogc/collections': read,
+  'GET /ogc/collections/{collectionId}': read,
+  'GET /ogc/collections/{collectionId}/items': read,
+  'GET /ogc/collections/{collectionId}/items/{featureId}': read,
 } as const satisfies Record<RouteKey, RouteRule>
 
 export type RouteAccessKey = keyof typeof ROUTE_ACCESS

@@ -73,7 +73,7 @@ export const communityListQuery = z.strictObject({
   street: streetCodeParam.optional(),
 })
 
-const statusList = z
+export const statusList = z
   .string()
   .transform((value) => value.split(','))
   .pipe(
@@ -86,7 +86,7 @@ const statusList = z
       .min(1),
   )
 
-const booleanParam = (name: string) =>
+export const booleanParam = (name: string) =>
   z.enum(['true', 'false'], { error: `${name} must be true or false` }).transform((v) => v === 'true')
 
 export const compoundListQuery = z

@@ -1,6 +1,13 @@
 // Maps thrown errors to application/problem+json: typed errors keep their status, anything else is a logged 500.
+import { FileRejected } from '@renewal-atlas/exchange'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { HttpError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.ts'
+import {
+  FileRejectedError,
+  HttpError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ValidationError,
+} from '../errors.ts'
 
 export const PROBLEM_TYPE_BASE = '/api/v1/docs/problems'
 
@@ -49,6 +56,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
 /** Errors raised by express and its body parser arrive with a status and a type of their own. */
 function asHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error
+  if (error instanceof FileRejected) return new FileRejectedError(error.status, error.code, error.reason)
   const { status, type } = error as { status?: unknown; type?: unknown }
   if (type === 'entity.too.large')
     return new PayloadTooLargeError('The request body is larger than the limit')
