@@ -1,2 +1,5 @@
+export * from './crs.ts'
 export * from './errors.ts'
+export * from './export/index.ts'
+export * from './import/index.ts'
 export type * from './types.ts'

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { positionFromWgs84, toWgs84 } from '../crs.ts'
+import type { Geometry } from '../types.ts'
+import { checkGeometry, duplicateCodes } from './checks.ts'
+
+const square = (x: number, y: number, d: number): Geometry => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+})
+const WUFUYUAN = square(104.0612, 30.6612, 0.0005)
+const codes = (
+  geometry: Geometry | null,
+  target: 'compounds' | 'buildings' | 'facilities',
+  crs = '4326' as const,
+) => checkGeometry(geometry, geometry && toWgs84(geometry, crs), target, crs).map((i) => i.code)
+
+describe('checkGeometry', () => {
+  it('passes a building footprint in Chengdu', () => {
+    expect(codes(WUFUYUAN, 'buildings')).toEqual([])
+  })
+
+  it('reports a missing geometry', () => {
+    expect(codes(null, 'compounds')).toEqual(['missing_geometry'])
+  })
+
+  it('accepts a one-part MultiPolygon but not a two-part one, and wants points for facilities', () => {
+    const one: Geometry = { type: 'MultiPolygon', coordinates: [WUFUYUAN.coordinates] }
+    const two: Geometry = { type: 'MultiPolygon', coordinates: [WUFUYUAN.coordinates, WUFUYUAN.coordinates] }
+    expect(codes(one, 'compounds')).toEqual([])
+    expect(codes(two, 'compounds')).toEqual(['wrong_geometry_type'])
+    expect(codes(WUFUYUAN, 'facilities')).toEqual(['wrong_geometry_type'])
+    expect(codes({ type: 'Point', coordinates: [104.06, 30.66] }, 'buildings')).toEqual([
+      'wrong_geometry_type',
+    ])
+    expect(codes({ type: 'Point', coordinates: [104.06, 30.66] }, 'facilities')).toEqual([])
+  })
+
+  it('reports more vertices than allowed', () => {
+    const ring = Array.from({ length: 100_001 }, (_, i) => [
+      104.06 + Math.cos(i) * 0.001,
+      30.66 + Math.sin(i) * 0.001,
+    ])
+    ring.push(ring[0] as number[])
+    expect(codes({ type: 'Polygon', coordinates: [ring] }, 'compounds')).toEqual(['too_many_vertices'])
+  })
+
+  it('reports latitude and longitude in the wrong order', () => {
+    const swapped: Geometry = { type: 'Point', coordinates: [30.6612, 104.0612] }
+    const issues = checkGeometry(swapped, toWgs84(swapped, '4326'), 'facilities', '4326')
+    expect(issues).toMatchObject([{ code: 'swapped_coordinates', severity: 'error' }])
+    expect(issues[0]?.detail).toBe('30.6612, 104.0612 looks like latitude then longitude: swap the columns')
+  })
+
+  it('reports northing before easting in Gauss-Kruger metres', () => {
+    const [x, y] = positionFromWgs84('4544')([104.0612, 30.6612]) as [number, number]
+    const swapped: Geometry = { type: 'Point', coordinates: [y, x] }
+    expect(checkGeometry(swapped, toWgs84(swapped, '4544'), 'facilities', '4544').map((i) => i.code)).toEqual(
+      ['swapped_coordinates'],
+    )
+  })
+
+  it('reports metres declared as degrees and degrees declared as metres', () => {
+    const metres: Geometry = { type: 'Point', coordinates: positionFromWgs84('4544')([104.0612, 30.6612]) }
+    expect(checkGeometry(metres, null, 'facilities', 'gcj02')).toMatchObject([
+      { code: 'wrong_crs', detail: expect.stringContaining('GCJ02 is in degrees') },
+    ])
+    const degrees: Geometry = { type: 'Point', coordinates: [104.0612, 30.6612] }
+    expect(checkGeometry(degrees, null, 'facilities', '4544')).toMatchObject([
+      { code: 'wrong_crs', detail: expect.stringContaining('EPSG:4544 is in metres') },
+    ])
+  })
+
+  it('reports eastings with or without the zone prefix against the declared zone', () => {
+    const plain: Geometry = { type: 'Point', coordinates: positionFromWgs84('4544')([104.0612, 30.6612]) }
+    const zoned: Geometry = { type: 'Point', coordinates: positionFromWgs84('4523')([104.0612, 30.6612]) }
+    expect(checkGeometry(plain, null, 'facilities', '4523')[0]?.detail).toContain('lack the zone prefix 35')
+    expect(checkGeometry(zoned, null, 'facilities', '4544')[0]?.detail).toContain('carry the zone prefix 35')
+  })
+
+  it('warns when the converted position is far from Sichuan', () => {
+    const beijing: Geometry = { type: 'Point', coordinates: [116.4, 39.9] }
+    expect(checkGeometry(beijing, beijing, 'facilities', '4326')).toMatchObject([
+      { code: 'wrong_crs', severity: 'warning' },
+    ])
+  })
+})
+
+describe('duplicateCodes', () => {
+  it('flags every repeat after the first use, naming the first feature, and ignores empty codes', () => {
+    const duplicates = duplicateCodes([
+      { n: 1, code: 'B1' },
+      { n: 2, code: 'B2' },
+      { n: 3, code: ' B1 ' },
+      { n: 4, code: null },
+      { n: 5, code: '' },
+      { n: 6, code: 'B1' },
+    ])
+    expect([...duplicates.keys()]).toEqual([3, 6])
+    expect(duplicates.get(6)).toEqual({
+      code: 'duplicate_code_in_file',
+      severity: 'error',
+      field: 'code',
+      detail: 'Code B1 is also used by feature 1',
+    })
+  })
+})

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import { positionFromWgs84 } from '../crs.ts'
+import { esriPrj } from '../export/index.ts'
+import type { Geometry, SourceDataset } from '../types.ts'
+import { guessCrs } from './guess-crs.ts'
+
+const CHENGDU = [
+  [104.0612, 30.6612],
+  [104.0812, 30.6712],
+  [104.1012, 30.6512],
+]
+
+function dataset(
+  points: number[][],
+  prj: string | null = null,
+  format: SourceDataset['format'] = 'shapefile',
+): SourceDataset {
+  return {
+    format,
+    columns: [],
+    features: points.map((p, i) => ({
+      n: i + 1,
+      geometry: { type: 'Point', coordinates: p } satisfies Geometry,
+      properties: {},
+      issues: [],
+    })),
+    prj,
+    encoding: null,
+    geometryColumns: { lon: null, lat: null, wkt: null },
+  }
+}
+
+const XIAN_1980_CM_105 =
+  'PROJCS["Xian_1980_3_Degree_GK_CM_105E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",105.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]'
+const OGC_WKT_4544 =
+  'PROJCS["CGCS2000 / 3-degree Gauss-Kruger CM 105E",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4490"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",105],PARAMETER["scale_factor",1],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AUTHORITY["EPSG","4544"]]'
+
+describe('guessing the system from what the file declares', () => {
+  it.each(['4326', '4490', '4544', '4523'] as const)('reads our own EPSG:%s .prj back', (crs) => {
+    const guess = guessCrs(dataset(CHENGDU, esriPrj(crs)))
+    expect(guess.crs).toBe(crs)
+    expect(guess.reason).toMatch(/^from the \.prj: /)
+  })
+
+  it('reads OGC WKT by its outermost EPSG authority, not the geographic one inside', () => {
+    expect(guessCrs(dataset(CHENGDU, OGC_WKT_4544)).crs).toBe('4544')
+  })
+
+  it('reads GeoJSON crs names and EWKT SRIDs', () => {
+    expect(guessCrs(dataset(CHENGDU, 'urn:ogc:def:crs:EPSG::4544', 'geojson'))).toEqual({
+      crs: '4544',
+      reason: 'from the GeoJSON crs member: CGCS2000 3-degree Gauss-Kruger CM 105E (EPSG:4544)',
+    })
+    expect(guessCrs(dataset(CHENGDU, 'urn:ogc:def:crs:OGC:1.3:CRS84', 'geojson')).crs).toBe('4326')
+    expect(guessCrs(dataset(CHENGDU, 'EPSG:4490', 'csv')).crs).toBe('4490')
+  })
+
+  it('refuses to guess for Xian 1980 Gauss-Kruger, which looks like EPSG:4544 by range', () => {
+    const projected = CHENGDU.map(positionFromWgs84('4544'))
+    const guess = guessCrs(dataset(projected, XIAN_1980_CM_105))
+    expect(guess.crs).toBeNull()
+    expect(guess.reason).toContain('Xian 1980')
+    expect(guess.reason).toContain('central meridian 105E')
+  })
+
+  it('names an EPSG code it does not convert', () => {
+    expect(guessCrs(dataset(CHENGDU, 'EPSG:3857', 'geojson'))).toMatchObject({
+      crs: null,
+      reason: expect.stringContaining('EPSG:3857'),
+    })
+  })
+
+  it('falls back on the coordinates when the .prj says nothing it recognises', () => {
+    const guess = guessCrs(dataset(CHENGDU, 'LOCAL_CS["unnamed"]'))
+    expect(guess.crs).toBe('4326')
+    expect(guess.reason).toMatch(/^the \.prj was not recognised; longitudes/)
+  })
+})
+
+describe('guessing the system from coordinate ranges', () => {
+  it('takes degrees in China for WGS84 and says GCJ-02 and BD-09 look the same', () => {
+    const guess = guessCrs(dataset(CHENGDU))
+    expect(guess.crs).toBe('4326')
+    expect(guess.reason).toContain('longitudes 104.061–104.101 and latitudes 30.651–30.671')
+    expect(guess.reason).toContain('GCJ-02')
+    expect(guess.reason).toContain('BD-09')
+  })
+
+  it('recognises Gauss-Kruger metres with and without the zone prefix', () => {
+    expect(guessCrs(dataset(CHENGDU.map(positionFromWgs84('4544')))).crs).toBe('4544')
+    const zoned = guessCrs(dataset(CHENGDU.map(positionFromWgs84('4523'))))
+    expect(zoned.crs).toBe('4523')
+    expect(zoned.reason).toContain('zone prefix 35')
+  })
+
+  it('says when latitude and longitude look swapped', () => {
+    const guess = guessCrs(dataset(CHENGDU.map(([x, y]) => [y as number, x as number])))
+    expect(guess.crs).toBe('4326')
+    expect(guess.reason).toContain('swapped')
+  })
+
+  it('goes by the majority when a few positions are off', () => {
+    const projected = CHENGDU.map(positionFromWgs84('4544'))
+    const guess = guessCrs(dataset([...projected, ...projected, [0, 0]]))
+    expect(guess.crs).toBe('4544')
+    expect(guess.reason).toContain('6 of 7 sampled positions')
+  })
+
+  it('gives up on coordinates of no system it knows, and on no coordinates', () => {
+    expect(guessCrs(dataset([[12_345_678, 1_000]])).crs).toBeNull()
+    expect(guessCrs(dataset([]))).toEqual({ crs: null, reason: 'there are no coordinates to go by' })
+  })
+})
