@@ -6,6 +6,8 @@ import { type Database, openDatabase } from './connect.ts'
 
 export interface ThrowawayDatabase {
   db: Database
+  /** postgres:// URL of the database on a server (for tools such as ogr2ogr); undefined when embedded. */
+  url?: string
   /** Close the connections and drop the database. */
   dispose(): Promise<void>
 }
@@ -40,6 +42,7 @@ export async function openThrowawayDatabase(
   }
   return {
     db,
+    url: url.toString(),
     async dispose() {
       await db.close()
       await drop()
