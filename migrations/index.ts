@@ -11,6 +11,7 @@ import * as usersRolesAudit from './20261126_0007_users_roles_audit.ts'
 import * as renovationTargets from './20261126_0008_renovation_targets.ts'
 import * as accountsSessionsTokens from './20261126_0009_accounts_sessions_tokens.ts'
 import * as compoundSoftDelete from './20261126_0010_compound_soft_delete.ts'
+import * as imports from './20261127_0011_imports.ts'
 
 export interface Migration {
   name: string
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   { name: '20261126_0008_renovation_targets', ...renovationTargets },
   { name: '20261126_0009_accounts_sessions_tokens', ...accountsSessionsTokens },
   { name: '20261126_0010_compound_soft_delete', ...compoundSoftDelete },
+  { name: '20261127_0011_imports', ...imports },
 ]

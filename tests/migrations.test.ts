@@ -28,6 +28,9 @@ const domainTables = [
   'user_streets',
   'sessions',
   'api_tokens',
+  'imports',
+  'import_rows',
+  'import_mappings',
 ]
 
 describe.each(backends)('migrations on the %s backend', (backend) => {

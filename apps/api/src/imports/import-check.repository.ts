@@ -1,0 +1,191 @@
+// What only the database can tell about features to import: PostGIS's verdict on each geometry (ST_IsValidReason),
+// whether it lies in the district, whether its code is taken, and which community or compound it belongs to (by
+// code, else the one holding its point on surface). One statement per batch, the features passed as arrays and
+// unnested; nothing is written.
+import type { ImportTarget } from '@renewal-atlas/domain'
+import type { Knex } from 'knex'
+
+/** One feature as the database checks it: WGS84 GeoJSON text (null: no usable geometry) and the codes it names. */
+export interface CheckInput {
+  n: number
+  code: string | null
+  /** compounds: communityCode; buildings: compoundCode; facilities: null. */
+  parentCode: string | null
+  geojson: string | null
+}
+
+export interface CheckResult {
+  n: number
+  /** ST_IsValidReason of an invalid geometry, "Empty geometry", or PostGIS's error when it cannot read it. */
+  invalidReason: string | null
+  /** Null when there is no valid geometry to place. */
+  district: 'inside' | 'partly' | 'outside' | null
+  codeExists: boolean
+  /** Community (compounds) or compound (buildings) the feature belongs to; null when none was found. */
+  parentId: number | null
+  /** Street of the parent, or for facilities the street holding the point. */
+  streetId: number | null
+}
+
+/** Features per statement, and GeoJSON characters per statement (a few large outlines fill a batch alone). */
+const BATCH_FEATURES = 500
+const BATCH_CHARACTERS = 8_000_000
+
+/** PostGIS reports unreadable geometry as a data exception (22xxx) or an internal error (XX000). */
+const isGeometryError = (error: unknown) => {
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' && (code.startsWith('22') || code === 'XX000')
+}
+
+// The statement is put together once, from constant fragments per target; every value is bound.
+const INPUT = `
+with input as (
+  select t.n, t.code, t.parent_code, ST_SetSRID(ST_GeomFromGeoJSON(t.geojson), 4326) as geom
+  from unnest(?::int[], ?::text[], ?::text[], ?::text[]) as t(n, code, parent_code, geojson)
+), checked as (
+  select input.*, geom is not null and ST_IsValid(geom) and not ST_IsEmpty(geom) as usable from input
+), placed as (
+  select checked.*, case when usable then ST_PointOnSurface(geom) end as point from checked
+)
+select p.n,
+  case
+    when p.geom is null then null
+    when not ST_IsValid(p.geom) then ST_IsValidReason(p.geom)
+    when ST_IsEmpty(p.geom) then 'Empty geometry'
+  end as invalid_reason,
+  case when p.usable then (select bool_or(ST_Intersects(d.geom, p.geom)) from districts d) end as touches_district,
+  case when p.usable then (select bool_or(ST_CoveredBy(p.geom, d.geom)) from districts d) end as inside_district,
+`
+
+const TARGET_SQL: Record<ImportTarget, string> = {
+  compounds: `
+  exists (select 1 from compound_records r where r.code = p.code) as code_exists,
+  coalesce(by_code.id, by_place.id) as parent_id,
+  coalesce(by_code.street_id, by_place.street_id) as street_id
+from placed p
+left join lateral (
+  select cm.id, cm.street_id from communities cm where cm.code = p.parent_code
+) by_code on true
+left join lateral (
+  select cm.id, cm.street_id from communities cm
+  where p.parent_code is null and p.point is not null and ST_Intersects(cm.geom, p.point)
+  order by cm.id limit 1
+) by_place on true`,
+  buildings: `
+  exists (select 1 from buildings r where r.code = p.code) as code_exists,
+  coalesce(by_code.id, by_place.id) as parent_id,
+  coalesce(by_code.street_id, by_place.street_id) as street_id
+from placed p
+left join lateral (
+  select c.id, cm.street_id from compounds c join communities cm on cm.id = c.community_id
+  where c.code = p.parent_code
+) by_code on true
+left join lateral (
+  select c.id, cm.street_id from compounds c join communities cm on cm.id = c.community_id
+  where p.parent_code is null and p.point is not null and ST_Intersects(c.geom, p.point)
+  order by c.id limit 1
+) by_place on true`,
+  facilities: `
+  exists (select 1 from facilities r where r.code = p.code) as code_exists,
+  null::int as parent_id,
+  by_place.id as street_id
+from placed p
+left join lateral (
+  select s.id from streets s where p.point is not null and ST_Intersects(s.geom, p.point)
+  order by s.id limit 1
+) by_place on true`,
+}
+
+const CHECK_SQL: Record<ImportTarget, string> = {
+  compounds: `${INPUT}${TARGET_SQL.compounds}\norder by p.n`,
+  buildings: `${INPUT}${TARGET_SQL.buildings}\norder by p.n`,
+  facilities: `${INPUT}${TARGET_SQL.facilities}\norder by p.n`,
+}
+
+export class ImportCheckRepository {
+  constructor(private readonly knex: Knex) {}
+
+  /** Check every feature, a batch per statement; the results in input order. */
+  async check(target: ImportTarget, inputs: CheckInput[]): Promise<CheckResult[]> {
+    const results: CheckResult[] = []
+    for (const batch of batches(inputs)) results.push(...(await this.checkBatch(target, batch)))
+    return results
+  }
+
+  /**
+   * A batch whose statement fails on a geometry PostGIS cannot even read (ST_GeomFromGeoJSON raises) is checked
+   * again one feature at a time, each in its own savepoint, so that one bad feature is reported, not the batch.
+   */
+  private async checkBatch(target: ImportTarget, batch: CheckInput[]): Promise<CheckResult[]> {
+    try {
+      return await this.run(this.knex, target, batch)
+    } catch (error) {
+      if (!isGeometryError(error) || batch.length === 0) throw error
+    }
+    const results: CheckResult[] = []
+    for (const input of batch) {
+      try {
+        results.push(...(await this.knex.transaction((sp) => this.run(sp, target, [input]))))
+      } catch (error) {
+        if (!isGeometryError(error)) throw error
+        const [checked] = await this.run(this.knex, target, [{ ...input, geojson: null }])
+        if (!checked) throw error
+        results.push({ ...checked, invalidReason: `PostGIS cannot read it: ${postgisMessage(error)}` })
+      }
+    }
+    return results
+  }
+
+  private async run(knex: Knex, target: ImportTarget, batch: CheckInput[]): Promise<CheckResult[]> {
+    const result = await knex.raw<{ rows: Record<string, unknown>[] }>(
+      CHECK_SQL[target],
+      arrayBindings([
+        batch.map((i) => i.n),
+        batch.map((i) => i.code),
+        batch.map((i) => i.parentCode),
+        batch.map((i) => i.geojson),
+      ]),
+    )
+    return result.rows.map((row) => ({
+      n: Number(row.n),
+      invalidReason: (row.invalid_reason as string | null) ?? null,
+      district:
+        row.touches_district === null || row.touches_district === undefined
+          ? null
+          : row.inside_district === true
+            ? 'inside'
+            : row.touches_district === true
+              ? 'partly'
+              : 'outside',
+      codeExists: row.code_exists === true,
+      parentId: row.parent_id === null || row.parent_id === undefined ? null : Number(row.parent_id),
+      streetId: row.street_id === null || row.street_id === undefined ? null : Number(row.street_id),
+    }))
+  }
+}
+
+/** Arrays bind as PostgreSQL arrays on both drivers; knex's types only know arrays without nulls. */
+export const arrayBindings = (arrays: unknown[][]) => arrays as unknown as Knex.Value[]
+
+function* batches(inputs: CheckInput[]): Generator<CheckInput[]> {
+  let batch: CheckInput[] = []
+  let characters = 0
+  for (const input of inputs) {
+    const size = input.geojson?.length ?? 0
+    if (batch.length && (batch.length >= BATCH_FEATURES || characters + size > BATCH_CHARACTERS)) {
+      yield batch
+      batch = []
+      characters = 0
+    }
+    batch.push(input)
+    characters += size
+  }
+  if (batch.length) yield batch
+}
+
+/** PostGIS's own words, without the statement knex puts in front of them. */
+function postgisMessage(error: unknown): string {
+  const message = String((error as Error).message ?? error)
+  const cut = message.lastIndexOf(' - ')
+  return cut >= 0 ? message.slice(cut + 3) : message
+}

@@ -1,0 +1,181 @@
+// Bad input through the import API on every backend, with nothing lost: every file of the malformed corpus
+// (tests/exchange/corpus) is refused with its 4xx problem+json code and a reason, and the tables an import writes
+// hold the same rows before and after; a readable file of bad features gets a report naming each problem (PostGIS's
+// own reason for invalid geometry) and its commit is refused, writing nothing.
+import type { Database } from '@renewal-atlas/db'
+import type { ImportIssueCode, ImportUploadResponse, ImportValidationReport } from '@renewal-atlas/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MALFORMED_CASES } from '../exchange/corpus/malformed.ts'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { createUser, type SignedInClient, signIn } from '../support/auth.ts'
+import { backends } from '../support/backends.ts'
+import {
+  communitiesOf,
+  expectJson,
+  featureCollection,
+  HIGH_LIMITS,
+  pointIn,
+  problemOf,
+  rowCounts,
+  SHAHE,
+  square,
+  upload,
+} from './imports-support.ts'
+
+describe.each(backends)('bad imports on the %s backend', (backend) => {
+  let app: TestApp
+  let db: Database
+  let admin: SignedInClient
+  const tag = `${backend.slice(0, 1).toUpperCase()}${Date.now().toString(36).toUpperCase()}`
+
+  beforeAll(async () => {
+    app = await startTestApp(backend, { rateLimits: HIGH_LIMITS })
+    db = app.server.db
+    admin = await signIn(app, await createUser(db, { role: 'admin' }))
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it.each(MALFORMED_CASES.map((c) => [c.name, c] as const))(
+    'refuses %s with its reason, writing nothing',
+    async (_, c) => {
+      const before = await rowCounts(db)
+      const res = await upload(admin, c.file.name, c.file.bytes)
+      expect(res.status).toBe(c.expect.status)
+      const problem = await problemOf(res)
+      expect(problem).toMatchObject({ status: c.expect.status, code: c.expect.code })
+      expect(problem.detail.length).toBeGreaterThan(10)
+      expect(await rowCounts(db)).toEqual(before)
+    },
+  )
+
+  it('reports each bad feature with its reason and refuses the commit, writing nothing', async () => {
+    const [community = '', other = ''] = await communitiesOf(db, SHAHE)
+    const here = await pointIn(db, 'communities', community)
+    const there = await pointIn(db, 'communities', other)
+    const wufuyuan = (await db.knex('compounds').where({ name: '五福苑' }).first('code')) as { code: string }
+    const edge = await db
+      .knex('districts')
+      .first(
+        db.knex.raw('ST_X(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1)) as lon'),
+        db.knex.raw('ST_Y(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1)) as lat'),
+      )
+    const [lon, lat] = here
+    const d = 0.0002
+    const named = (code: string, extra: Record<string, unknown> = {}) => ({
+      code,
+      name: `坏数据 ${code}`,
+      communityCode: community,
+      ...extra,
+    })
+    const cases: { properties: Record<string, unknown>; geometry: unknown; expect: ImportIssueCode[] }[] = [
+      {
+        // A bow tie: its edges cross in the middle.
+        properties: named(`${tag}-BOWTIE`),
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lon - d, lat - d],
+              [lon + d, lat + d],
+              [lon + d, lat - d],
+              [lon - d, lat + d],
+              [lon - d, lat - d],
+            ],
+          ],
+        },
+        expect: ['invalid_geometry'],
+      },
+      // In Chengdu, west of the district.
+      { properties: named(`${tag}-AWAY`), geometry: square([104.02, 30.7], d), expect: ['outside_district'] },
+      {
+        properties: named(`${tag}-EDGE`),
+        geometry: square([edge.lon, edge.lat], 0.0005),
+        expect: ['partly_outside_district'],
+      },
+      {
+        properties: named(`${tag}-SWAP`),
+        geometry: {
+          type: 'Polygon',
+          coordinates: square(here, d).coordinates.map((ring) => ring.map(([x, y]) => [y, x])),
+        },
+        expect: ['swapped_coordinates'],
+      },
+      { properties: named(wufuyuan.code), geometry: square(there, d), expect: ['duplicate_code_existing'] },
+      { properties: named(`${tag}-TWICE`), geometry: square(there, d / 2), expect: [] },
+      {
+        properties: named(`${tag}-TWICE`),
+        geometry: square(there, d / 3),
+        expect: ['duplicate_code_in_file'],
+      },
+      {
+        properties: { code: `${tag}-NONAME`, communityCode: community },
+        geometry: square(here, d / 2),
+        expect: ['missing_attribute'],
+      },
+      {
+        properties: named(`${tag}-OLD`, { builtYear: 1700 }),
+        geometry: square(here, d / 3),
+        expect: ['out_of_range'],
+      },
+      {
+        properties: named(`${tag}-ORPHAN`, { communityCode: '510104999999' }),
+        geometry: square(here, d / 4),
+        expect: ['no_parent'],
+      },
+      { properties: named(`${tag}-NOGEOM`), geometry: null, expect: ['missing_geometry'] },
+      // PostgreSQL text holds no NUL (\u0000 is valid JSON, though).
+      {
+        properties: { code: `${tag}-NUL`, name: '坏\u0000数据', communityCode: community },
+        geometry: square(here, d / 5),
+        expect: ['invalid_value'],
+      },
+    ]
+    const before = await rowCounts(db)
+    const res = await admin.fetch('/api/v1/imports?fileName=bad.geojson', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: featureCollection(cases),
+    })
+    const { import: created } = await expectJson<ImportUploadResponse>(res, 201)
+    const validate = await admin.fetch(`/api/v1/imports/${created.id}/validate`, {
+      method: 'POST',
+      json: { target: 'compounds', crs: '4326' },
+    })
+    const report = await expectJson<ImportValidationReport>(validate, 200)
+    const byN = new Map(report.features.map((feature) => [feature.n, feature]))
+    cases.forEach((c, i) => {
+      const feature = byN.get(i + 1)
+      const codes = feature?.issues.map((issue) => issue.code) ?? []
+      expect(codes, `feature ${i + 1} (${String(c.properties.code)})`).toEqual(
+        expect.arrayContaining(c.expect),
+      )
+      if (!c.expect.length) expect(feature?.status, `feature ${i + 1}`).toBe('valid')
+    })
+    const bowtie = byN.get(1)?.issues.find((issue) => issue.code === 'invalid_geometry')
+    expect(bowtie?.detail).toMatch(/^Self-intersection\[104\.\d+ 30\.\d+\]$/)
+    expect(byN.get(3)?.status).toBe('warning')
+    expect(byN.get(6)?.status).toBe('valid')
+    expect(report.counts).toMatchObject({
+      features: cases.length,
+      valid: 1,
+      warning: 1,
+      invalid: cases.length - 2,
+    })
+
+    const refused = await admin.fetch(`/api/v1/imports/${created.id}/commit`, {
+      method: 'POST',
+      json: { target: 'compounds', crs: '4326' },
+    })
+    expect(refused.status).toBe(422)
+    const problem = await problemOf(refused)
+    expect(problem).toMatchObject({ code: 'import_invalid', counts: report.counts })
+    expect(problem.issueCounts).toMatchObject({
+      invalid_geometry: 1,
+      outside_district: 1,
+      missing_geometry: 1,
+    })
+    expect(await rowCounts(db)).toEqual({ ...before, imports: before.imports + 1 })
+  })
+})
