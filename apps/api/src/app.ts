@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Database } from '@renewal-atlas/db'
+import { FEATURE_COUNT_HEADER } from '@renewal-atlas/domain'
 import cors from 'cors'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
@@ -104,11 +105,17 @@ const redactedHeaders = (headers: Record<string, unknown> | undefined) => {
 }
 
 const apiRouters = new WeakMap<Express, express.Router>()
+const ogcRouters = new WeakMap<Express, express.Router>()
 
-/** Every method and path the app's /api/v1 routers serve (Express path syntax), for the access-matrix test. */
+/** Every method and path the app's /api/v1 and /ogc routers serve (Express path syntax), for the access matrix. */
 export function apiRoutesOf(app: Express): ServedRoute[] {
   const api = apiRouters.get(app)
-  return api ? servedRoutes(api, '/api/v1') : []
+  const ogc = ogcRouters.get(app)
+  return [
+    ...(api ? servedRoutes(api, '/api/v1') : []),
+    // The landing page is the router's `/`: listed as /ogc, the key ROUTE_ACCESS gives it.
+    ...(ogc ? servedRoutes(ogc, '/ogc').map((r) => ({ ...r, path: r.path.replace(/(.)\/$/, '$1') })) : []),
+  ]
 }
 
 export function createApp({ db, logger, version, webDist, ...options }: AppOptions): Express {
@@ -136,7 +143,7 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
         if (error || res.statusCode >= 500) return 'error'
         return res.statusCode < 400 && req.url?.startsWith('/api/v1/tiles/') ? 'debug' : 'info'
       },
-      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') && !req.url?.startsWith('/ogc') },
     }),
   )
 
@@ -159,15 +166,28 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
         origin: options.corsOrigins,
         credentials: true,
         allowedHeaders: ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', CSRF_HEADER],
-        exposedHeaders: ['ETag', 'Retry-After', 'Location'],
+        exposedHeaders: [
+          'ETag',
+          'Retry-After',
+          'Location',
+          'Link',
+          'Content-Disposition',
+          FEATURE_COUNT_HEADER,
+        ],
         maxAge: 600,
       }),
     )
   }
-  app.use('/api', ...apiRateLimits(limits))
+  // One set of counters for /api and /ogc: a client's requests count once against the limit, whichever it calls.
+  const rateLimiters = apiRateLimits(limits)
+  app.use('/api', ...rateLimiters)
 
   const api = express.Router()
-  api.use(express.json({ limit: '1mb' }))
+  // An import upload is the raw file, read by its own route up to the upload limit (routes/import.routes.ts).
+  const parseJson = express.json({ limit: '1mb' })
+  api.use((req, res, next) =>
+    req.method === 'POST' && /^\/imports\/?$/.test(req.path) ? next() : parseJson(req, res, next),
+  )
   api.use(refuseNulCharacters)
   api.use(authenticate(sessions))
   let served: ((method: string, path: string) => boolean) | undefined
@@ -213,8 +233,27 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   apiRouters.set(app, api)
   app.use('/api', notFoundRoute)
 
-  // OGC API Features (work in progress: authentication and authorization as for /api/v1).
-  app.use('/ogc', ogcRoutes(db))
+  // OGC API Features for GDAL and QGIS: the same rate limit, sign-in (bearer tokens too) and permission table as
+  // /api/v1, so a closed installation needs a token and a design institute reads only its streets.
+  const ogc = express.Router()
+  ogc.use(refuseNulCharacters)
+  ogc.use(authenticate(sessions))
+  let ogcServed: ((method: string, path: string) => boolean) | undefined
+  ogc.use(
+    authorize({
+      rules: compileRouteTable(),
+      publicRead,
+      served: (method, path) => {
+        ogcServed ??= servedMatcher(servedRoutes(ogc))
+        return ogcServed(method, path)
+      },
+      compoundStreetId: (id) => compoundStreetId(db.knex, id),
+    }),
+  )
+  ogc.use(ogcRoutes(db, { version }))
+  ogc.use(notFoundRoute)
+  app.use('/ogc', ...rateLimiters, ogc)
+  ogcRouters.set(app, ogc)
 
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }))
