@@ -10,6 +10,8 @@ import { DeletedCompoundsPage } from './features/admin/deleted-compounds-page.ts
 import { UsersPage } from './features/admin/users-page.tsx'
 import { useAreas } from './features/atlas-data/use-areas.ts'
 import type { MapTarget } from './features/dashboard/coverage-panel.tsx'
+import { ExchangeActions } from './features/exchange/exchange-actions.tsx'
+import { ImportPage } from './features/exchange/import-page.tsx'
 import type { AccountTarget } from './features/header/account-menu.tsx'
 import { AppHeader } from './features/header/app-header.tsx'
 import { MapWorkspace } from './features/map-workspace/map-workspace.tsx'
@@ -210,6 +212,17 @@ export function App() {
         view={view}
         onViewChange={changeView}
         onOpenAccount={openAccount}
+        exchangeActions={
+          <ExchangeActions
+            onMap={view === 'map'}
+            filters={filters}
+            selectedCompoundId={selectedCompoundId}
+            areas={areas}
+            mapBounds={() => atlasMapRef.current?.getBounds()}
+            importsOpen={view === 'imports'}
+            onOpenImports={() => setView('imports')}
+          />
+        }
       />
       <main
         className={`app__main app__main--${tabView ? view : 'page'}`}
@@ -249,6 +262,7 @@ export function App() {
         {view === 'account' && <AccountPage section={accountSection} onBack={backToMap} />}
         {view === 'users' && <UsersPage streets={streets} onBack={backToMap} />}
         {view === 'audit' && <AuditPage onBack={backToMap} />}
+        {view === 'imports' && <ImportPage onBack={backToMap} onDataChanged={dataChanged} />}
         {view === 'deleted' && (
           <DeletedCompoundsPage
             onBack={backToMap}

@@ -142,8 +142,10 @@ async function refusalOf(
 
 interface SendInit {
   method?: string
-  /** A JSON body. */
+  /** A JSON body, or a file (a Blob) sent as it is, as application/octet-stream. */
   body?: unknown
+  /** More request headers (Idempotency-Key). */
+  headers?: Record<string, string> | undefined
   /** The ETag of the version a write is based on. */
   ifMatch?: string | undefined
   signal?: AbortSignal | undefined
@@ -158,6 +160,32 @@ interface Answer {
   body: unknown
 }
 
+/** fetch with the session cookie and the CSRF token on writes; a refusal becomes its typed error. */
+async function fetchChecked(
+  url: URL,
+  method: string,
+  headers: Headers,
+  body: BodyInit | undefined,
+  init: Pick<SendInit, 'signal' | 'conflictSchema'>,
+): Promise<Response> {
+  if (unsafeMethods.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken)
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    })
+  } catch (error) {
+    if (init.signal?.aborted) throw error
+    throw new ApiError('network', `Could not reach ${url.pathname}`, { url: url.href }, { cause: error })
+  }
+  if (!response.ok) throw await refusalOf(response, url, init.conflictSchema)
+  return response
+}
+
 /**
  * The one request function: same-origin credentials, the CSRF token on writes, If-Match when given, and every
  * refusal turned into its typed error.
@@ -167,23 +195,13 @@ async function send(url: URL, init: SendInit = {}): Promise<Answer> {
   const headers = new Headers({
     Accept: 'application/geo+json, application/json;q=0.9, application/problem+json;q=0.8',
   })
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json')
-  if (unsafeMethods.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken)
+  const raw = init.body instanceof Blob
+  if (init.body !== undefined)
+    headers.set('Content-Type', raw ? 'application/octet-stream' : 'application/json')
   if (init.ifMatch) headers.set('If-Match', init.ifMatch)
-  let response: Response
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      ...(init.signal ? { signal: init.signal } : {}),
-    })
-  } catch (error) {
-    if (init.signal?.aborted) throw error
-    throw new ApiError('network', `Could not reach ${url.pathname}`, { url: url.href }, { cause: error })
-  }
-  if (!response.ok) throw await refusalOf(response, url, init.conflictSchema)
+  for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value)
+  const body = init.body === undefined ? undefined : raw ? (init.body as Blob) : JSON.stringify(init.body)
+  const response = await fetchChecked(url, method, headers, body, init)
   const etag = response.headers.get('ETag')
   if (response.status === 204) return { status: response.status, etag, body: undefined }
   try {
@@ -274,7 +292,15 @@ export async function getAllFeatures<S extends z.ZodType<FeaturePage>>(
   return { type: 'FeatureCollection', features }
 }
 
+/** GET a file to read as a stream (an export): the answer once it is 2xx, its body not yet read. */
+export function fetchFile(path: string, options: RequestOptions = {}): Promise<Response> {
+  const url = resolveUrl(`${apiBasePath}${path}`)
+  return fetchChecked(url, 'GET', new Headers({ Accept: '*/*' }), undefined, options)
+}
+
 export interface WriteOptions extends RequestOptions {
+  /** More request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string> | undefined
   /** The ETag of the version the write is based on (If-Match). */
   ifMatch?: string | undefined
   /** The schema of the record a 412 answer carries, so VersionConflictError.current is typed. */

@@ -257,6 +257,12 @@ export class AtlasMap {
     return { zoom: this.#map.getZoom(), center: [center.lng, center.lat] }
   }
 
+  /** The extent in view, [west, south, east, north]: the export dialog's "current map view". */
+  getBounds(): Bounds {
+    const bounds = this.#map.getBounds()
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+  }
+
   zoomIn(): void {
     this.#map.zoomIn()
   }

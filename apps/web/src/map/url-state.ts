@@ -2,7 +2,7 @@
 // selected compound, the dashboard's renovation-year range and language. The street filter is shared: the
 // dashboard's figures and the map show the same street.
 // `#map=13.5/30.6512/104.0812&theme=era&street=510104001&status=planned,completed&built=1980-1999&c=42&lang=en`
-// `#view=dashboard&street=510104017&years=2019-2023`, `#view=users`
+// `#view=dashboard&street=510104017&years=2019-2023`, `#view=users`, `#view=imports`
 import { type RenovationStatus, renovationStatus, STATS_YEAR_RANGE } from '@renewal-atlas/domain'
 import { isLanguage, type Language } from '../i18n/messages.ts'
 import { defaultTheme, isThemeId, type ThemeId } from './compound-classes.ts'
@@ -21,14 +21,20 @@ export type TabView = (typeof appViews)[number]
 export const accountViews = ['account', 'users', 'audit', 'deleted'] as const
 export type AccountView = (typeof accountViews)[number]
 
-export type AppView = TabView | AccountView
+/** The import wizard (导入), opened from the header by roles that may import. */
+export const exchangeViews = ['imports'] as const
+export type ExchangeView = (typeof exchangeViews)[number]
+
+export type AppView = TabView | AccountView | ExchangeView
 
 export function isTabView(view: AppView): view is TabView {
   return (appViews as readonly string[]).includes(view)
 }
 
 function isAppView(value: string | null): value is AppView {
-  return value !== null && ([...appViews, ...accountViews] as readonly string[]).includes(value)
+  return (
+    value !== null && ([...appViews, ...accountViews, ...exchangeViews] as readonly string[]).includes(value)
+  )
 }
 
 /** The renovation years the dashboard counts; either end open. */
@@ -39,7 +45,7 @@ export interface YearRange {
 
 export interface UrlState {
   /** Absent for the map, the default page. `#view=account` is one's own account, `users`, `audit`, `deleted`
-   * the administrators' pages. */
+   * the administrators' pages, `imports` the import wizard. */
   view?: AppView
   position?: MapPosition
   theme: ThemeId

@@ -1,7 +1,7 @@
 // The header bar: product name, the 地图/统计 page switch (统计 only for roles that may read statistics), the
-// compound search, how many compounds there are, the language toggle and the account menu.
+// compound search, how many compounds there are, 导出/导入, the language toggle and the account menu.
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
-import type { KeyboardEvent } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { type AppView, appViews, type TabView } from '../../map/url-state.ts'
@@ -20,6 +20,8 @@ export interface AppHeaderProps {
   view: AppView
   onViewChange: (view: AppView) => void
   onOpenAccount: (target: AccountTarget) => void
+  /** The 导出/导入 buttons (features/exchange), shown before the language toggle. */
+  exchangeActions?: ReactNode
 }
 
 export function AppHeader(props: AppHeaderProps) {
@@ -62,6 +64,7 @@ export function AppHeader(props: AppHeaderProps) {
         {compoundCount !== null && t('header.compoundCount', { count: formatNumber(compoundCount) })}
         {compoundCount === null && loading && t('header.compoundCountPending')}
       </p>
+      {props.exchangeActions}
       <LanguageToggle />
       <AccountMenu onOpen={onOpenAccount} onSignedOut={() => onViewChange('map')} />
     </header>
