@@ -22,6 +22,8 @@ import { AccountRepository } from '../apps/api/src/auth/account.repository.ts'
 import { hashPassword } from '../apps/api/src/auth/password.ts'
 import { generatePassword } from '../apps/api/src/auth/secret.ts'
 import { AuditRepository } from '../apps/api/src/repositories/audit.repository.ts'
+import { CommandError, exitCodeOf, ImportRefusedError, UsageError } from './cli/errors.ts'
+import { EXCHANGE_OPTIONS, EXCHANGE_USAGE, exportCommand, importCommand } from './cli/exchange.ts'
 
 const USAGE = `Usage: npm run atlas -- <command> [options]
 
@@ -36,14 +38,12 @@ Commands:
       Embedded database only, server stopped: write the data folder to one archive and check that it opens.
   restore --from <file.tar.gz>
       Embedded database only: unpack a backup into RENEWAL_DATA_DIR, which must be new or empty, and open it.
-
+${EXCHANGE_USAGE}
 Roles: ${roleEnum.values.join(', ')}
 Passwords: at least 10 characters and not the user name.
 The database is DATABASE_URL, or the embedded one in RENEWAL_DATA_DIR (default .data).
-A database server is backed up with pg_dump and pg_restore instead: see docs/operations.md.`
-
-class UsageError extends Error {}
-class CommandError extends Error {}
+A database server is backed up with pg_dump and pg_restore instead: see docs/operations.md.
+Exit codes: 0 done, 1 failed, 2 wrong usage, 3 import refused for invalid features (nothing written).`
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -54,6 +54,7 @@ const OPTIONS = {
   out: { type: 'string' },
   from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...EXCHANGE_OPTIONS,
 } as const
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
@@ -79,6 +80,9 @@ async function main(argv: string[]): Promise<void> {
 }
 
 const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
+  export: exportCommand,
+  import: importCommand,
+
   'user:create': async (values) => {
     const username = requireUsername(values)
     const role = values.role
@@ -410,11 +414,7 @@ async function withDatabase(work: (knex: Awaited<ReturnType<typeof openDatabase>
 try {
   await main(process.argv.slice(2))
 } catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`atlas: ${error.message}\n\n${USAGE}`)
-    process.exitCode = 2
-  } else {
-    console.error(`atlas: ${error instanceof CommandError ? error.message : (error as Error).message}`)
-    process.exitCode = 1
-  }
+  if (error instanceof UsageError) console.error(`atlas: ${error.message}\n\n${USAGE}`)
+  else if (!(error instanceof ImportRefusedError)) console.error(`atlas: ${(error as Error).message}`)
+  process.exitCode = exitCodeOf(error)
 }
