@@ -10,7 +10,7 @@ import type { Knex } from 'knex'
 
 const STATUSES = ['uploaded', 'committed', 'rolled_back']
 const TARGETS = ['compounds', 'buildings', 'facilities']
-const FORMATS = ['geojson', 'shapefile', 'csv']
+const FORMATS = ['geojson', 'geojsonseq', 'shapefile', 'csv']
 const ROW_TABLES = ['compound_records', 'buildings', 'facilities']
 
 export async function up(knex: Knex): Promise<void> {

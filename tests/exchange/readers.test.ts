@@ -1,12 +1,15 @@
 // readUpload on whole files: every malformed file of the corpus is refused with its code, status and a reason, and
-// valid GeoJSON, zipped Shapefiles (ours, yazl's and GDAL's) and CSV files (lon/lat, WKT, GCJ-02, GBK) read right.
+// valid GeoJSON, GeoJSON text sequences (ours and GDAL's), zipped Shapefiles (ours, yazl's and GDAL's) and CSV files
+// (lon/lat, WKT, GCJ-02, GBK) read right.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   FileRejected,
+  featureJson,
   type Geometry,
+  geojsonSeqChunks,
   guessCrs,
   positionFromWgs84,
   readUpload,
@@ -216,6 +219,101 @@ describe('GeoJSON', () => {
   })
 })
 
+describe('GeoJSON text sequences', () => {
+  const RS = '\x1e'
+  const features = [
+    { code: 'F1', name: '五福苑菜市场', coordinates: [104.0612, 30.6612] },
+    { code: 'F2', name: '水井坊养老站', coordinates: [104.0712, 30.6512] },
+    { code: 'F3', name: '合江亭书屋', coordinates: [104.0812, 30.6412] },
+  ].map(({ coordinates, ...properties }, i) =>
+    featureJson({ id: i + 1, properties, geometry: { type: 'Point', coordinates } }, 7),
+  )
+  const expectFacilities = (dataset: SourceDataset) => {
+    expect(dataset).toMatchObject({ format: 'geojsonseq', encoding: 'utf-8', columns: ['code', 'name'] })
+    expect(dataset.features.map((f) => [f.n, f.properties.name, f.geometry?.coordinates])).toEqual([
+      [1, '五福苑菜市场', [104.0612, 30.6612]],
+      [2, '水井坊养老站', [104.0712, 30.6512]],
+      [3, '合江亭书屋', [104.0812, 30.6412]],
+    ])
+  }
+
+  it('reads an RS sequence as our exports write it', async () => {
+    let text = ''
+    for await (const chunk of geojsonSeqChunks(
+      (async function* () {
+        yield features.slice(0, 2)
+        yield features.slice(2)
+      })(),
+    ))
+      text += chunk
+    expect(text.startsWith(RS)).toBe(true)
+    expectFacilities(await read('facilities.geojsons', utf8(text)))
+  })
+
+  it('reads newline-delimited GeoJSON, and GBK text by the same encoding rules as GeoJSON', async () => {
+    expectFacilities(await read('facilities.geojsonl', utf8(`${features.join('\n')}\n`)))
+    const gbk = await read('facilities.ndjson', new Uint8Array(iconv.encode(features.join('\r\n'), 'gbk')))
+    expect([gbk.format, gbk.encoding, gbk.features[2]?.properties.name]).toEqual([
+      'geojsonseq',
+      'gbk',
+      '合江亭书屋',
+    ])
+  })
+
+  it('keeps a pretty-printed FeatureCollection as GeoJSON', async () => {
+    const collection = { type: 'FeatureCollection', features: features.map((f) => JSON.parse(f)) }
+    const dataset = await read('facilities.geojson', utf8(JSON.stringify(collection, null, 2)))
+    expect([dataset.format, dataset.features.length]).toEqual(['geojson', 3])
+  })
+
+  it.skipIf(!hasGdal)('reads both kinds of sequence GDAL writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'readers-seq-'))
+    try {
+      writeFileSync(join(dir, 'in.geojsonl'), features.join('\n'))
+      for (const name of ['gdal.geojsonl', 'gdal.geojsons']) {
+        execFileSync('ogr2ogr', ['-f', 'GeoJSONSeq', join(dir, name), join(dir, 'in.geojsonl')], {
+          stdio: 'ignore',
+        })
+        const bytes = new Uint8Array(readFileSync(join(dir, name)))
+        expect(bytes[0] === 0x1e, name).toBe(name.endsWith('.geojsons'))
+        expectFacilities(await read(name, bytes))
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a record with a __proto__ key, naming the record', async () => {
+    const proto = '{"type":"Feature","properties":{"__proto__":{"isAdmin":true}},"geometry":null}'
+    const error = await rejection(read('proto.geojsons', utf8(`${RS}${features[0]}\n${RS}${proto}\n`)))
+    expect([error.code, error.status, error.reason]).toEqual([
+      'json_invalid',
+      422,
+      'Record 2 (line 2) of proto.geojsons: JSON key "__proto__" is not allowed (it could alter object prototypes)',
+    ])
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
+  })
+
+  it('refuses a record nested too deep, naming the record', async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`
+    const error = await rejection(read('deep.geojsonl', utf8(`${features[0]}\n${features[1]}\n${deep}\n`)))
+    expect([error.code, error.status, error.reason]).toEqual([
+      'json_too_deep',
+      422,
+      'Record 3 (line 3) of deep.geojsonl: JSON is nested 100,000 levels deep (limit 64)',
+    ])
+  })
+})
+
+const hasGdal = (() => {
+  try {
+    execFileSync('ogr2ogr', ['--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+
 /** A zip written by yazl, an independent writer (data descriptors, its own headers). */
 async function yazlZip(entries: { name: string; content: Uint8Array | string }[]): Promise<Uint8Array> {
   const zip = new yazl.ZipFile()
@@ -383,15 +481,6 @@ describe('zipped Shapefiles', () => {
     )
     expect(error.reason).toBe('The zip holds 2 Shapefiles (a.shp, b.shp): upload one per zip')
   })
-
-  const hasGdal = (() => {
-    try {
-      execFileSync('ogr2ogr', ['--version'], { stdio: 'ignore' })
-      return true
-    } catch {
-      return false
-    }
-  })()
 
   it.skipIf(!hasGdal)('reads a GBK Shapefile in EPSG:4544 written by GDAL, holes and all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readers-'))

@@ -500,6 +500,7 @@ export type ImportEncoding = z.infer<typeof importEncoding.schema>
 
 export const importFormat = labelledEnum({
   geojson: { zh: 'GeoJSON', en: 'GeoJSON' },
+  geojsonseq: { zh: 'GeoJSON 文本序列', en: 'GeoJSON Text Sequence' },
   shapefile: { zh: 'Shapefile（zip）', en: 'Shapefile (zip)' },
   csv: { zh: 'CSV（经纬度或 WKT 列）', en: 'CSV (lon/lat or WKT columns)' },
 })

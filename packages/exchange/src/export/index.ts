@@ -3,6 +3,12 @@ export { type CsvOptions, csvChunks } from './csv.ts'
 export { type DxfOptions, dxfChunks } from './dxf.ts'
 export { exportFileName } from './file-name.ts'
 export { featureJson, geojsonChunks, geojsonSeqChunks } from './geojson.ts'
+export {
+  COLLECTION_LINE_PREFIX,
+  geojsonFromLines,
+  geojsonSeqFromLines,
+  SEQUENCE_LINE_PREFIX,
+} from './geojson-lines.ts'
 export { type ExportDescription, exportMetadata } from './metadata.ts'
 export { esriPrj } from './prj.ts'
 export { bundleReadme } from './readme.ts'

@@ -30,6 +30,7 @@ export function guessCrs(dataset: SourceDataset): CrsGuess {
 const DECLARED_BY: Readonly<Record<SourceDataset['format'], string>> = {
   shapefile: 'the .prj',
   geojson: 'the GeoJSON crs member',
+  geojsonseq: 'the GeoJSON crs member',
   csv: 'the SRID of the WKT',
 }
 

@@ -81,20 +81,26 @@ export function guardJsonText(
   return parts.join('')
 }
 
-/** JSON.parse that refuses keys which could reach object prototypes if the result were ever merged into objects. */
-export function parseJsonSafely(text: string): unknown {
+/**
+ * JSON.parse that refuses keys which could reach object prototypes if the result were ever merged into objects.
+ * `where` names the part of a file the text is (a record of a GeoJSON text sequence) in the reasons.
+ */
+export function parseJsonSafely(text: string, where?: string): unknown {
   try {
     return JSON.parse(text, (key, value) => {
       if (FORBIDDEN_KEYS.has(key)) {
         throw new FileRejected(
           'json_invalid',
-          `JSON key "${key}" is not allowed (it could alter object prototypes)`,
+          `${where ? `${where}: ` : ''}JSON key "${key}" is not allowed (it could alter object prototypes)`,
         )
       }
       return value
     })
   } catch (error) {
     if (error instanceof FileRejected) throw error
-    throw new FileRejected('json_invalid', `The file is not valid JSON: ${(error as Error).message}`)
+    throw new FileRejected(
+      'json_invalid',
+      `${where ?? 'The file'} is not valid JSON: ${(error as Error).message}`,
+    )
   }
 }

@@ -1,13 +1,15 @@
 // readUpload: an uploaded file → the features it holds, or FileRejected with the reason. The size limit comes first,
-// then the format from the first bytes (zip → zipped Shapefile, `{`/`[` → GeoJSON, other text → CSV), then the
+// then the format from the first bytes (zip → zipped Shapefile, RS → GeoJSON text sequence, `{`/`[` → GeoJSON or,
+// when its first line is a whole object and another follows, newline-delimited GeoJSON; other text → CSV), then the
 // format's own checks. Per-feature problems ride on the features (SourceFeature.issues). Node only (zip).
 import { IMPORT_LIMITS, type ImportEncoding } from '@renewal-atlas/domain'
 import { FileRejected } from '../errors.ts'
 import type { SourceDataset, UploadedFile } from '../types.ts'
 import { readCsv } from './csv.reader.ts'
 import { readGeoJson } from './geojson.reader.ts'
+import { isNewlineDelimited, readGeoJsonSeq } from './geojson-seq.reader.ts'
 import { readShapefileZip } from './shapefile-zip.reader.ts'
-import { sniffUpload } from './sniff.ts'
+import { sniffUpload, type UploadKind } from './sniff.ts'
 import { decodeUpload } from './text.ts'
 import { count, formatBytes } from './words.ts'
 
@@ -31,6 +33,16 @@ export async function readUpload(file: UploadedFile, options: ReadOptions): Prom
   const kind = sniffUpload(bytes)
   if (kind === 'zip') return readShapefileZip(bytes, options.encoding)
   const { text, encoding } = decodeUpload(bytes, options.encoding, file.name)
-  const dataset = kind === 'json' ? readGeoJson(text, file.name) : readCsv(text, file.name, options)
-  return { ...dataset, encoding }
+  return { ...readText(kind, text, file.name, options), encoding }
+}
+
+function readText(
+  kind: Exclude<UploadKind, 'zip'>,
+  text: string,
+  name: string,
+  options: ReadOptions,
+): Omit<SourceDataset, 'encoding'> {
+  if (kind === 'csv') return readCsv(text, name, options)
+  if (kind === 'geojsonseq' || isNewlineDelimited(text)) return readGeoJsonSeq(text, name)
+  return readGeoJson(text, name)
 }

@@ -1,9 +1,10 @@
-// What kind of file an upload is, from its first bytes: a zip (a zipped Shapefile), text (GeoJSON or CSV), or
-// something we cannot read, refused with what it looks like and what to upload instead.
+// What kind of file an upload is, from its first bytes: a zip (a zipped Shapefile), text (GeoJSON, a GeoJSON text
+// sequence starting with RS 0x1E, or CSV), or something we cannot read, refused with what it looks like and what to
+// upload instead. Newline-delimited GeoJSON starts like GeoJSON: the reader tells the two apart on the decoded text.
 import { FileRejected } from '../errors.ts'
 import { count } from './words.ts'
 
-export type UploadKind = 'zip' | 'json' | 'csv'
+export type UploadKind = 'zip' | 'json' | 'geojsonseq' | 'csv'
 
 const SUPPORTED = 'upload a zipped Shapefile, GeoJSON or CSV'
 
@@ -52,6 +53,7 @@ export function sniffUpload(bytes: Uint8Array): UploadKind {
     )
   }
   const first = firstSignificantChar(bytes)
+  if (first === '\x1e') return 'geojsonseq'
   return first === '{' || first === '[' ? 'json' : 'csv'
 }
 

@@ -9,11 +9,11 @@ import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
 import { newIdempotencyKey } from './import-settings.ts'
 
-/** The files the server reads: GeoJSON, a zipped Shapefile, CSV. */
-const accepted = '.geojson,.json,.zip,.csv'
+/** The files the server reads: GeoJSON, GeoJSON text sequences (RS or newline-delimited), a zipped Shapefile, CSV. */
+const accepted = '.geojson,.json,.geojsons,.geojsonl,.geojsonseq,.ndjson,.jsonl,.zip,.csv'
 
 function acceptable(file: File): boolean {
-  return /\.(geojson|json|zip|csv)$/i.test(file.name)
+  return /\.(geojson|json|geojsons|geojsonl|geojsonseq|ndjson|jsonl|zip|csv)$/i.test(file.name)
 }
 
 export function ImportFileStep({
