@@ -7,6 +7,11 @@ export interface Capabilities {
   backend: Backend
   /** ST_AsMVT / ST_AsMVTGeom work (PGlite's PostGIS is built without protobuf, so they do not). */
   mvt: boolean
+  /**
+   * `COPY (query) TO STDOUT` streams rows to the client as they are made (pg with pg-copy-streams); PGlite can copy
+   * only into one in-memory blob.
+   */
+  copyToStdout: boolean
   /** How many queries can run at once; PGlite is a single connection. */
   maxConnections: number
   postgresVersion: string
@@ -35,5 +40,12 @@ export async function detectCapabilities(
   } catch {
     mvt = false
   }
-  return { backend, mvt, maxConnections, postgresVersion: row.pg, postgisVersion: row.postgis }
+  return {
+    backend,
+    mvt,
+    copyToStdout: backend === 'server',
+    maxConnections,
+    postgresVersion: row.pg,
+    postgisVersion: row.postgis,
+  }
 }

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+import type { Database } from '@renewal-atlas/db'
 import {
   CRS_INFO,
   EXPORT_FORMAT_FILES,
@@ -15,6 +16,7 @@ import {
 } from '@renewal-atlas/domain'
 import {
   bundleReadme,
+  COLLECTION_LINE_PREFIX,
   csvChunks,
   dxfChunks,
   type ExportFeature,
@@ -24,14 +26,30 @@ import {
   fromWgs84,
   type Geometry,
   geojsonChunks,
+  geojsonFromLines,
   geojsonSeqChunks,
+  geojsonSeqFromLines,
   type LayerSource,
+  SEQUENCE_LINE_PREFIX,
   writeShapefile,
   zipStream,
 } from '@renewal-atlas/exchange'
 import type { Knex } from 'knex'
 import { NotFoundError } from '../errors.ts'
-import { type LayerFilter, layerCount, layerFeatureTexts, layerRows } from './layer-query.ts'
+import { copyLines } from './copy-lines.ts'
+import {
+  type LayerFilter,
+  layerCount,
+  layerFeatureTextSql,
+  layerFeatureTexts,
+  layerRows,
+} from './layer-query.ts'
+
+/**
+ * Streams of bytes, not objects: what waits between the database and the socket is counted in bytes (64 KB), so a
+ * slow client holds back the reading instead of piling up pages.
+ */
+const BYTES = { objectMode: false, highWaterMark: 64 * 1024 }
 
 /** Rows per database page: large enough to keep round trips few, small enough to keep memory flat. */
 export const EXPORT_PAGE_SIZE = 5_000
@@ -56,7 +74,11 @@ export interface ExportFile {
 }
 
 export class ExportService {
-  constructor(private readonly knex: Knex) {}
+  private readonly knex: Knex
+
+  constructor(private readonly db: Database) {
+    this.knex = db.knex
+  }
 
   /** Refuses an area around a compound that does not exist (or that the reader may not see) before any byte. */
   async checkArea(filter: LayerFilter): Promise<void> {
@@ -77,17 +99,25 @@ export class ExportService {
   /** One layer as one file in the asked format. */
   async layerFile(layer: ExportLayer, request: Omit<ExportRequest, 'layers'>): Promise<ExportFile> {
     await this.checkArea(request.filter)
-    const featureCount = await this.count(layer, request.filter)
     const fileName = exportFileName(layer, request.format, request.crs)
     const { mediaType } = EXPORT_FORMAT_FILES[request.format]
-    if (request.format === 'shapefile') {
-      return { fileName, mediaType, featureCount, body: this.shapefileZip([layer], request, []) }
+    let body: Readable
+    const copy = this.copies(request) ? this.copyFeatureLines(layer, request) : undefined
+    if (copy) {
+      // The COPY starts now and runs while the count is made; it ends with the body, read or not.
+      const started = startNow(copy.lines)
+      body = Readable.from(copy.frame(started.lines), BYTES)
+      body.once('close', () => void started.close())
+    } else if (request.format === 'shapefile') body = this.shapefileZip([layer], request, [])
+    else if (request.format === 'dxf') {
+      body = Readable.from(dxfChunks([this.source(layer, request)], { crs: request.crs }), BYTES)
+    } else body = Readable.from(this.textChunks(layer, request), BYTES)
+    try {
+      return { fileName, mediaType, featureCount: await this.count(layer, request.filter), body }
+    } catch (error) {
+      body.destroy()
+      throw error
     }
-    if (request.format === 'dxf') {
-      const body = Readable.from(dxfChunks([this.source(layer, request)], { crs: request.crs }))
-      return { fileName, mediaType, featureCount, body }
-    }
-    return { fileName, mediaType, featureCount, body: Readable.from(this.textChunks(layer, request)) }
   }
 
   /** Several layers in one zip, with README.md (fields, units, codes, coordinate system) and metadata.json. */
@@ -160,7 +190,10 @@ export class ExportService {
   }
 
   /** GeoJSON, GeoJSON Text Sequences or CSV of one layer, as text chunks. */
-  private textChunks(layer: ExportLayer, request: Omit<ExportRequest, 'layers'>): AsyncIterable<string> {
+  private textChunks(
+    layer: ExportLayer,
+    request: Omit<ExportRequest, 'layers'>,
+  ): AsyncIterable<string | Uint8Array> {
     const { format, crs } = request
     if (format === 'csv') {
       return csvChunks(layer, this.batches(layer, request), {
@@ -168,8 +201,30 @@ export class ExportService {
         decimals: CRS_INFO[crs].decimals,
       })
     }
+    const copy = this.copies(request) ? this.copyFeatureLines(layer, request) : undefined
+    if (copy) return copy.frame(copy.lines)
     const lines = this.featureTexts(layer, request)
     return format === 'geojsonseq' ? geojsonSeqChunks(lines) : geojsonChunks(lines)
+  }
+
+  /** On the server, GeoJSON in an EPSG system is written whole by the database and streamed (COPY). */
+  private copies(request: Omit<ExportRequest, 'layers'>): boolean {
+    return (
+      this.db.capabilities.copyToStdout &&
+      CRS_INFO[request.crs].epsg !== null &&
+      (request.format === 'geojson' || request.format === 'geojsonseq')
+    )
+  }
+
+  /** The COPY of a layer's feature lines (each carrying its separator), and how to frame them. */
+  private copyFeatureLines(layer: ExportLayer, request: Omit<ExportRequest, 'layers'>) {
+    const sequence = request.format === 'geojsonseq'
+    const prefix = sequence ? SEQUENCE_LINE_PREFIX : COLLECTION_LINE_PREFIX
+    const sql = layerFeatureTextSql(this.knex, layer, scoped(layer, request.filter), request.crs, prefix)
+    return {
+      lines: copyLines(this.knex, sql),
+      frame: sequence ? geojsonSeqFromLines : geojsonFromLines,
+    }
   }
 
   /**
@@ -257,7 +312,37 @@ export class ExportService {
         await rm(dir, { recursive: true, force: true })
       }
     }
-    return Readable.from(zipped())
+    return Readable.from(zipped(), BYTES)
+  }
+}
+
+/**
+ * Asks `source` for its first item now rather than when `lines` is first read, so that its work (a COPY) runs
+ * while the caller does something else. `close` ends the source whether or not `lines` was ever read (a generator
+ * that was never started cannot pass an end on to its source), and may be called more than once.
+ */
+function startNow<T>(source: AsyncIterable<T>): { lines: AsyncIterable<T>; close(): Promise<void> } {
+  const iterator = source[Symbol.asyncIterator]()
+  const first = iterator.next()
+  // A failure is raised when the lines are read; until then it must not count as unhandled.
+  first.catch(() => undefined)
+  let consumed = false
+  return {
+    lines: {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          if (consumed) return iterator.next()
+          consumed = true
+          return first
+        },
+        return: async () => (await iterator.return?.()) ?? { done: true, value: undefined },
+      }),
+    },
+    async close() {
+      // A generator cannot be ended while it waits for its first item: after it, then.
+      await first.catch(() => undefined)
+      await iterator.return?.()
+    },
   }
 }
 

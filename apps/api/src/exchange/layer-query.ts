@@ -232,7 +232,8 @@ export interface PageOptions {
   afterId?: number
   /** Offset paging (the OGC API's next links). */
   offset?: number
-  limit: number
+  /** Rows per page; every row when absent (one COPY of the whole layer). */
+  limit?: number
   /** Only this feature (the OGC API's single item). */
   id?: number
 }
@@ -240,7 +241,8 @@ export interface PageOptions {
 function paged(q: Knex.QueryBuilder, page: PageOptions): Knex.QueryBuilder {
   if (page.id !== undefined) q.where('t.id', page.id)
   if (page.afterId !== undefined) q.where('t.id', '>', page.afterId)
-  q.orderBy('t.id').limit(page.limit)
+  q.orderBy('t.id')
+  if (page.limit !== undefined) q.limit(page.limit)
   if (page.offset) q.offset(page.offset)
   return q
 }
@@ -299,10 +301,18 @@ export async function layerRows(
   })
 }
 
+/** One whole RFC 7946 Feature text per row, compact and in catalogue order, as the column `feature`. */
+function featureText(knex: Knex, crs: ExportCrs, linePrefix = ''): Knex.Raw {
+  return knex.raw(
+    `? || '{"type":"Feature","id":' || t.id || ',"geometry":' || coalesce(?::text, 'null') || ` +
+      `',"properties":' || row_to_json(p)::text || '}' as feature`,
+    [linePrefix, geoJsonOf(knex, crs)],
+  )
+}
+
 /**
- * One page of whole RFC 7946 Feature texts built by the database, compact and in catalogue order
- * (`{"type":"Feature","id":…,"geometry":…,"properties":{…}}`), for GeoJSON in an EPSG system: the API only frames
- * them.
+ * One page of whole Feature texts built by the database (`{"type":"Feature","id":…,"geometry":…,
+ * "properties":{…}}`), for GeoJSON in an EPSG system: the API only frames them.
  */
 export async function layerFeatureTexts(
   knex: Knex,
@@ -310,16 +320,29 @@ export async function layerFeatureTexts(
   filter: LayerFilter,
   page: PageOptions,
 ): Promise<{ lastId: number | undefined; texts: string[] }> {
-  const feature = knex.raw(
-    `'{"type":"Feature","id":' || t.id || ',"geometry":' || coalesce(?::text, 'null') || ` +
-      `',"properties":' || row_to_json(p)::text || '}' as feature`,
-    [geoJsonOf(knex, page.crs)],
-  )
-  const rows = (await pageQuery(knex, layer, filter, page).select('t.id', feature)) as {
+  const rows = (await pageQuery(knex, layer, filter, page).select('t.id', featureText(knex, page.crs))) as {
     id: number
     feature: string
   }[]
   return { lastId: rows.at(-1)?.id, texts: rows.map((row) => row.feature) }
+}
+
+/**
+ * The SQL text of every Feature text of the layer in id order, one column, for `COPY (…) TO STDOUT`, which takes
+ * no bound parameters: the values are inlined by knex's escaping. Every value here has passed the request schema
+ * first (codes, enums, numbers, a GeoJSON polygon of numbers).
+ */
+export function layerFeatureTextSql(
+  knex: Knex,
+  layer: ExportLayer,
+  filter: LayerFilter,
+  crs: ExportCrs,
+  /** Written before each feature: the separator of its format (see geojson-lines.ts in packages/exchange). */
+  linePrefix: string,
+): string {
+  return pageQuery(knex, layer, filter, { crs })
+    .select(featureText(knex, crs, linePrefix))
+    .toQuery()
 }
 
 export async function layerCount(knex: Knex, layer: ExportLayer, filter: LayerFilter): Promise<number> {

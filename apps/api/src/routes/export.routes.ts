@@ -88,7 +88,7 @@ registry.registerPath({
 })
 
 export function exportRoutes(db: Database): Router {
-  const service = new ExportService(db.knex)
+  const service = new ExportService(db)
   const router = Router()
 
   router.get('/exports/bundle', async (req, res) => {

@@ -21,7 +21,7 @@ describe('GeoJSON FeatureCollection framing', () => {
     const rows = text.split('\n')
     expect(rows).toHaveLength(5 + 3) // opening line, 5 features, closing line, and the final newline's empty rest
     expect(rows[0]).toBe('{"type":"FeatureCollection","features":[')
-    expect(rows.slice(1, 6).map((row) => JSON.parse(row.replace(/,$/, '')).id)).toEqual([1, 2, 3, 4, 5])
+    expect(rows.slice(1, 6).map((row) => JSON.parse(row.replace(/^,/, '')).id)).toEqual([1, 2, 3, 4, 5])
     expect(rows[6]).toBe(']}')
   })
 

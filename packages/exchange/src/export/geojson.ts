@@ -4,21 +4,22 @@
 import type { ExportFeature } from '../types.ts'
 import { prepareGeometry } from './geometry.ts'
 
-const COLLECTION_START = '{"type":"FeatureCollection","features":['
+const COLLECTION_START = '{"type":"FeatureCollection","features":[\n'
 const COLLECTION_END = '\n]}\n'
 /** RFC 8142 record separator. */
 const RS = '\x1e'
 
 /**
- * `{"type":"FeatureCollection","features":[`, then each feature on its own line (separated by `,`), then `]}`
- * on the last line. Holds no more than the batch in hand.
+ * `{"type":"FeatureCollection","features":[`, then each feature on its own line, the lines after the first
+ * beginning with the comma that separates them (so that the database can write every line the same way, see
+ * geojson-lines.ts), then `]}` on the last line. Holds no more than the batch in hand.
  */
 export async function* geojsonChunks(lines: AsyncIterable<string[]>): AsyncIterable<string> {
   yield COLLECTION_START
   let first = true
   for await (const batch of lines) {
     if (batch.length === 0) continue
-    yield `${first ? '\n' : ',\n'}${batch.join(',\n')}`
+    yield `${first ? '' : '\n,'}${batch.join('\n,')}`
     first = false
   }
   yield COLLECTION_END
