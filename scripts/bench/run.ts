@@ -6,7 +6,7 @@
 // Environment: BENCH_RUNS (3), BENCH_REQUESTS (50), BENCH_SCALE=district|city|both (both), BENCH_TILE_SECONDS (10 s
 // per tiles/s run), BENCH_TILE_CONNECTIONS (8), BENCH_TILE_SAMPLE (150 tiles per zoom in the request lists),
 // BENCH_SIZE_SAMPLE (100 tiles per zoom in the size survey), BENCH_STATS_REQUESTS (30 per statistics endpoint),
-// BENCH_LOAD_SECONDS (20 per load run), BENCH_TILES=off (skip tiles/s, tile sizes and the first map for a quicker trial run), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
+// BENCH_LOAD_SECONDS (20 per load run), BENCH_TILES=off (skip tiles/s, tile sizes and the first map for a quicker trial run), BENCH_EXPORT=off (skip the export runs), CHROMIUM_PATH (/usr/bin/chromium), BENCH_OUT (write the
 // markdown there instead of docs/benchmarks.md, for trial runs).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { createLogger, startServer } from '@renewal-atlas/api'
 import { openThrowawayDatabase, prepareDatabase, type ThrowawayDatabase } from '@renewal-atlas/db'
 import { DASHBOARD_READY, STATS_PATHS } from './dashboard-bench.ts'
+import { benchExport, type ExportFigures, exportMarkdown } from './export-bench.ts'
 import { benchLoad, LOAD_CONNECTIONS, LOAD_READ_PATHS, type LoadFigures } from './load-bench.ts'
 import { median, ms, quantile, s } from './stats.ts'
 import { benchScale, type ScaleFigures, TILE_ZOOMS, UNLIMITED } from './tile-bench.ts'
@@ -194,6 +195,7 @@ for (const p of paths) {
 
 // ---------------------------------------------------------------- map: tiles and first render, per scale
 const scaleFigures = new Map<'district' | 'city', ScaleFigures>()
+const exportFigures = new Map<'district' | 'city', ExportFigures>()
 for (const scale of scales) {
   let datasetDir: string | undefined
   let tmp: string | undefined
@@ -236,6 +238,12 @@ for (const scale of scales) {
         log: (line) => console.log(line),
       }),
     )
+    if (process.env.BENCH_EXPORT !== 'off') {
+      exportFigures.set(
+        scale,
+        await benchExport({ datasetDir, serverUrl, runs, log: (line) => console.log(line) }),
+      )
+    }
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true })
   }
@@ -415,6 +423,18 @@ each run, 1280 × 800, median of ${runs} runs.
 | measure | district, embedded | district, server | city, embedded | city, server |
 | --- | --- | --- | --- | --- |
 ${statRows.map((r) => `| ${r.measure} | ${r.cells.join(' | ')} |`).join('\n')}
+
+## Data exchange: GeoJSON export
+
+\`GET /api/v1/exports/buildings?format=geojson\` (every building, RFC 7946) through real HTTP into a file with
+curl, with the API in a child process of its own whose resident memory (VmRSS) is sampled every 20 ms: "growth" is
+the peak during the export minus the figure just before it. On the server backend PostgreSQL writes each Feature
+whole and the rows stream from \`COPY … TO STDOUT\` to the response as bytes; on the embedded backend PGlite is
+read a page of 5,000 features at a time. The reference is \`ogr2ogr -f GeoJSON -lco RFC7946=YES\` (GDAL) reading
+the \`buildings\` table of the same PostGIS database into a file; ours also joins each building's compound and
+street for its properties. Medians of ${runs} runs after one warm-up export each.
+
+${[...exportFigures.entries()].map(([scale, f]) => exportMarkdown(scale, f)).join('\n\n') || 'not run (BENCH_EXPORT=off)'}
 
 ## Load with authentication on
 
