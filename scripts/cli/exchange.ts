@@ -80,6 +80,11 @@ type Values = {
     : string
 } & { out?: string }
 
+/** A path as the user typed it: `npm run` starts scripts in the project folder, INIT_CWD is where they were. */
+function userPath(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // export
 
@@ -104,8 +109,8 @@ export async function exportCommand(values: Values): Promise<void> {
   set('csvGeometry', values['csv-geometry'])
   if (values.clip) query.set('clip', 'true')
   if (values.area) {
-    if (!existsSync(values.area)) throw new UsageError(`--area ${values.area}: no such file`)
-    query.set('area', readFileSync(values.area, 'utf8').trim())
+    if (!existsSync(userPath(values.area))) throw new UsageError(`--area ${values.area}: no such file`)
+    query.set('area', readFileSync(userPath(values.area), 'utf8').trim())
   }
   const bundle = values.bundle || layers.length > 1
   let urlPath: string
@@ -120,7 +125,7 @@ export async function exportCommand(values: Values): Promise<void> {
   const response = await request(values, `${urlPath}?${query}`)
   const total = Number(response.headers.get(FEATURE_COUNT_HEADER) ?? Number.NaN)
   const fileName = fileNameOf(response.headers.get('Content-Disposition')) ?? 'export'
-  const out = path.resolve(values.out ?? fileName)
+  const out = userPath(values.out ?? fileName)
   const partial = `${out}.partial`
   const textual = !bundle && !['shapefile', 'dxf'].includes(values.format ?? 'geojson')
   const bar = progressBar(textual ? 'features' : 'kB', textual && Number.isFinite(total) ? total : 0)
@@ -158,8 +163,9 @@ export async function exportCommand(values: Values): Promise<void> {
 export async function importCommand(values: Values): Promise<void> {
   if (!values.file) throw new UsageError('--file <path> is required')
   if (!values.target) throw new UsageError(`--target is required: ${importTarget.values.join(', ')}`)
-  if (!existsSync(values.file)) throw new CommandError(`${values.file}: no such file`)
-  const bytes = readFileSync(values.file)
+  const file = userPath(values.file)
+  if (!existsSync(file)) throw new CommandError(`${values.file}: no such file`)
+  const bytes = readFileSync(file)
   const options = {
     target: values.target,
     crs: values.crs ?? 'auto',
@@ -175,7 +181,7 @@ export async function importCommand(values: Values): Promise<void> {
     values['idempotency-key'] ??
     `cli-${createHash('sha256').update(bytes).update(JSON.stringify(options)).digest('hex').slice(0, 40)}`
 
-  const fileName = path.basename(values.file)
+  const fileName = path.basename(file)
   const uploaded = (await (
     await request(values, `/api/v1/imports?fileName=${encodeURIComponent(fileName)}`, {
       method: 'POST',
@@ -184,6 +190,20 @@ export async function importCommand(values: Values): Promise<void> {
     })
   ).json()) as ImportUploadResponse
   const { analysis } = uploaded
+  // The same file with the same options was sent before (the key is made from them): say what became of it.
+  if (uploaded.import.status === 'committed') {
+    console.log(
+      `${fileName} was imported already as import ${uploaded.import.id} ` +
+        `(${uploaded.import.counts.created} ${uploaded.import.target} created); nothing written again`,
+    )
+    return
+  }
+  if (uploaded.import.status === 'rolled_back') {
+    throw new CommandError(
+      `${fileName} was imported as import ${uploaded.import.id} and rolled back; to import it again, ` +
+        'give a new --idempotency-key',
+    )
+  }
   console.log(
     `${fileName}: ${analysis.format}, ${analysis.featureCount} features, columns ${analysis.columns.join(', ')}`,
   )
@@ -195,7 +215,7 @@ export async function importCommand(values: Values): Promise<void> {
   ).json()) as ImportValidationReport
   printReport(report)
   if (values.report) {
-    writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`)
+    writeFileSync(userPath(values.report), `${JSON.stringify(report, null, 2)}\n`)
     console.log(`report written to ${values.report}`)
   }
   const refused = report.counts.invalid > 0 && !options.skipInvalid
@@ -288,7 +308,7 @@ function fileNameOf(disposition: string | null): string | undefined {
 
 function readJson(file: string, option: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'))
+    return JSON.parse(readFileSync(userPath(file), 'utf8'))
   } catch (error) {
     throw new UsageError(`${option} ${file}: ${(error as Error).message}`)
   }

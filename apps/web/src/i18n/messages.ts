@@ -476,7 +476,8 @@ const zhCN = {
   'exchange.import.step.check': '检查结果',
   'exchange.import.step.done': '导入',
   'exchange.import.chooseFile': '选择文件，或拖放到此处',
-  'exchange.import.fileHint': '支持 .geojson、.json、GeoJSON 文本序列（.geojsons、.geojsonl）、.zip（Shapefile）、.csv',
+  'exchange.import.fileHint':
+    '支持 .geojson、.json、GeoJSON 文本序列（.geojsons、.geojsonl）、.zip（Shapefile）、.csv',
   'exchange.import.chosen': '已选择：{name}（{size} KB）',
   'exchange.import.wrongType': '“{name}”不是可导入的文件类型。',
   'exchange.import.target': '导入为',
@@ -1027,7 +1028,8 @@ const en: Record<MessageKey, string> = {
   'exchange.import.step.check': 'Check',
   'exchange.import.step.done': 'Import',
   'exchange.import.chooseFile': 'Choose a file, or drop it here',
-  'exchange.import.fileHint': '.geojson, .json, GeoJSON text sequences (.geojsons, .geojsonl), .zip (Shapefile) or .csv',
+  'exchange.import.fileHint':
+    '.geojson, .json, GeoJSON text sequences (.geojsons, .geojsonl), .zip (Shapefile) or .csv',
   'exchange.import.chosen': 'Chosen: {name} ({size} KB)',
   'exchange.import.wrongType': '“{name}” is not a file type that can be imported.',
   'exchange.import.target': 'Import as',
