@@ -6,7 +6,7 @@ import { createLogger, startServer } from '@renewal-atlas/api'
 import { openDatabase, prepareDatabase } from '@renewal-atlas/db'
 import { UNLIMITED } from './tile-bench.ts'
 
-const datasetDir = process.env.BENCH_DATASET_DIR
+const datasetDir = process.env.BENCH_DATASET_DIR || undefined
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined
 const db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: 'memory://' })
 await prepareDatabase(db, { datasetDir })
