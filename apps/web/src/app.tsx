@@ -18,6 +18,7 @@ import { MapWorkspace } from './features/map-workspace/map-workspace.tsx'
 import { useSession } from './features/session/session-context.tsx'
 import { useI18n } from './i18n/i18n-context.tsx'
 import type { AtlasMap } from './map/atlas-map.ts'
+import { invalidateTileUrls } from './map/base-style.ts'
 import type { ThemeId } from './map/compound-classes.ts'
 import type { CompoundFilters } from './map/compound-filter.ts'
 import { type Bounds, boundsOf } from './map/geojson-bounds.ts'
@@ -80,7 +81,11 @@ export function App() {
   const writtenViewRef = useRef<AppView>(view)
 
   const total = useDistrictTotal(dataRevision)
-  const dataChanged = useCallback(() => setDataRevision((n) => n + 1), [])
+  const dataChanged = useCallback(() => {
+    // A map drawn after this (on returning from the import page, say) asks for new tiles of every layer.
+    invalidateTileUrls()
+    setDataRevision((n) => n + 1)
+  }, [])
   const streets = useMemo(
     () =>
       [...(areas?.streets.features ?? [])]

@@ -15,6 +15,7 @@ import type { AtlasAreas } from '../api/layers.schema.ts'
 import {
   compoundLayerIds,
   createBaseStyle,
+  invalidateTileUrls,
   layerIds,
   localIdeographFontFamily,
   noSelectionFilter,
@@ -87,7 +88,6 @@ export class AtlasMap {
   readonly #fitOnAreas: boolean
   #districtBounds: Bounds | undefined
   #destroyed = false
-  #revision = 0
 
   constructor(container: HTMLElement, options: AtlasMapOptions) {
     const position = options.initialPosition
@@ -231,13 +231,13 @@ export class AtlasMap {
 
   /**
    * Fetch the compound tiles again after an edit, a delete or an undelete. The browser may keep tiles for a
-   * minute (Cache-Control), so the template gains a revision the tile route ignores.
+   * minute (Cache-Control), so the template gains a new revision (see invalidateTileUrls).
    */
   reloadCompoundTiles(): void {
-    this.#revision += 1
+    invalidateTileUrls()
     for (const id of ['compounds', 'compound-labels'] as const satisfies readonly TileLayerName[]) {
       const source = this.#map.getSource<VectorTileSource>(id)
-      source?.setTiles([`${tileUrl(window.location.origin, id)}?rev=${this.#revision}`])
+      source?.setTiles([tileUrl(window.location.origin, id)])
     }
   }
 

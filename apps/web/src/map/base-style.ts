@@ -105,9 +105,22 @@ function facilityIcon(): ExpressionSpecification {
   return ['match', ['get', 'facilityType'], ...pairs, ''] as unknown as ExpressionSpecification
 }
 
+/**
+ * Counts the writes this page has made (edits, deletes, imports, rollbacks). Tile URLs carry it as `rev`, which the
+ * tile route ignores: the browser keeps tiles for a minute, and a map drawn after a write must not get them from
+ * before it.
+ */
+let tileRevision = 0
+
+/** After a write: every tile URL made from now on is new to the browser's cache. */
+export function invalidateTileUrls(): void {
+  tileRevision += 1
+}
+
 /** The tile URL template of a layer; maplibre's workers resolve no relative URLs, so it carries the origin. */
 export function tileUrl(origin: string, layer: TileLayerName): string {
-  return `${origin}/api/v1/tiles/${layer}/{z}/{x}/{y}.mvt`
+  const template = `${origin}/api/v1/tiles/${layer}/{z}/{x}/{y}.mvt`
+  return tileRevision ? `${template}?rev=${tileRevision}` : template
 }
 
 function tileSource(origin: string, layer: TileLayerName): SourceSpecification {
