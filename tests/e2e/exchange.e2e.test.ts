@@ -24,7 +24,6 @@ if (!haveBrowser && !process.env.CI) {
   )
 }
 const haveGdal = existsSync('/usr/bin/ogrinfo')
-const images = path.resolve(import.meta.dirname, '../../docs/images')
 const screenshots = path.resolve(import.meta.dirname, '../../test-results')
 const readyTimeout = 90_000
 
@@ -195,7 +194,6 @@ describe.skipIf(!haveBrowser && !process.env.CI)('data exchange in headless Chro
     planner = await createUser(app.server.db, { role: 'planner', streets: [SHAHE] })
     browser = await chromium.launch(launchOptions)
     workDir = await mkdtemp(path.join(os.tmpdir(), 'atlas-exchange-e2e-'))
-    mkdirSync(images, { recursive: true })
     mkdirSync(screenshots, { recursive: true })
   })
   afterAll(async () => {
@@ -231,7 +229,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('data exchange in headless Chro
       .poll(() => dialog.getByTestId('export-file-name').textContent())
       .toBe('renewal-atlas_EPSG4544.zip')
     expect(await dialog.textContent()).toContain('文件名和元数据中注明了所用坐标系')
-    await page.screenshot({ path: path.join(images, 'export-dialog.png') })
+    await page.screenshot({ path: path.join(screenshots, 'exchange-export-dialog.png') })
 
     const geojson = await exportFile(page, dialog)
     expect(geojson.name).toBe('renewal-atlas_EPSG4544.zip')
@@ -326,7 +324,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('data exchange in headless Chro
     })
     expect(drawn.map((d) => d.split(':')[0])).toEqual(['1', '2', '3', '4'])
     expect(drawn).toContain('4:invalid')
-    await page.screenshot({ path: path.join(images, 'import-check.png'), fullPage: true })
+    await page.screenshot({ path: path.join(screenshots, 'exchange-import-check.png'), fullPage: true })
     // ④ import, skipping the invalid one: nothing can be imported before it is skipped
     expect(await wizard.getByRole('button', { name: /^导入 4 个要素$/ }).isDisabled()).toBe(true)
     await wizard.getByLabel(/跳过无效要素/).check()
