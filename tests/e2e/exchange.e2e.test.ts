@@ -12,9 +12,9 @@ import { writeShapefile, zipStream } from '@renewal-atlas/exchange'
 import gcoord from 'gcoord'
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import yauzl from 'yauzl'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { type Credentials, createUser } from '../support/auth.ts'
+import { unzipAll } from '../support/zip.ts'
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const haveBrowser = existsSync(executablePath)
@@ -43,26 +43,7 @@ const launchOptions = {
 
 /** Every entry of a zip file, by name. */
 async function zipEntries(file: string): Promise<Map<string, Buffer>> {
-  const zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(file, { lazyEntries: true })
-  const entries = new Map<string, Buffer>()
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject)
-    zip.on('end', resolve)
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error)
-        const chunks: Buffer[] = []
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-        stream.on('error', reject)
-        stream.on('end', () => {
-          entries.set(entry.fileName, Buffer.concat(chunks))
-          zip.readEntry()
-        })
-      })
-    })
-    zip.readEntry()
-  })
-  return entries
+  return unzipAll(await readFile(file))
 }
 
 function entryEndingWith(entries: Map<string, Buffer>, suffix: string): Buffer {

@@ -1,12 +1,10 @@
 // 撤销导入: asks first, says what a rollback deletes (exactly the records this import created) and when it cannot
 // (one of them was edited or is referenced since), then rolls the import back.
 import { type ImportRecord, importTarget } from '@renewal-atlas/domain'
-import { useState } from 'react'
-import { type ApiError, asApiError } from '../../api/api-error.ts'
 import { rollbackImport } from '../../api/exchange.api.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import { ModalDialog } from '../../ui/modal-dialog.tsx'
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
 
 export function RollbackDialog({
@@ -19,42 +17,17 @@ export function RollbackDialog({
   onClose: () => void
 }) {
   const { t, language, formatNumber } = useI18n()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await rollbackImport(record.id)
-      onRolledBack()
-    } catch (caught) {
-      setError(asApiError(caught))
-    } finally {
-      setBusy(false)
-    }
-  }
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={t('exchange.rollback.title')}
-      role="alertdialog"
-      onClose={onClose}
+      confirmLabel={t('exchange.rollback.confirm')}
       testId="rollback-dialog"
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => void confirm()}
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {t('exchange.rollback.confirm')}
-          </button>
-        </>
-      }
+      action={async () => {
+        await rollbackImport(record.id)
+      }}
+      onDone={onRolledBack}
+      onClose={onClose}
+      renderRefusal={(error) => <ExchangeProblem error={error} />}
     >
       <p>
         {t('exchange.rollback.question', {
@@ -64,7 +37,6 @@ export function RollbackDialog({
         })}
       </p>
       <p className="muted">{t('exchange.rollback.explain')}</p>
-      {error && <ExchangeProblem error={error} />}
-    </ModalDialog>
+    </ConfirmDialog>
   )
 }
