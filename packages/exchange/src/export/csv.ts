@@ -1,6 +1,14 @@
 // CSV export of a layer for spreadsheets and GIS: UTF-8 with a BOM (so Excel reads Chinese), CRLF, RFC 4180
 // quoting, the catalogue's field names as the header, and the geometry as WKT or, for points, lon/lat columns.
-import { EXCHANGE_LAYERS, type ExchangeField, type ExportLayer } from '@renewal-atlas/domain'
+import {
+  CSV_BOM,
+  CSV_CRLF,
+  csvQuote,
+  EXCHANGE_LAYERS,
+  type ExchangeField,
+  type ExportLayer,
+  guardFormula,
+} from '@renewal-atlas/domain'
 import { geojsonToWKT } from '@terraformer/wkt'
 import type { ExportFeature } from '../types.ts'
 import { fieldValue } from './field-value.ts'
@@ -12,14 +20,6 @@ export interface CsvOptions {
   decimals: number
 }
 
-const BOM = '\uFEFF'
-const CRLF = '\r\n'
-
-/**
- * Text a spreadsheet would run as a formula (OWASP CSV injection): = + - @ and tab or carriage return at the
- * start. Numbers are written as numbers and never guarded, so -3 stays -3.
- */
-const FORMULA_START = /^[=+\-@\t\r]/
 const NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/
 
 /**
@@ -44,12 +44,12 @@ async function* csvLines(
   options: CsvOptions,
 ): AsyncIterable<string> {
   const geometryColumns = options.geometry === 'wkt' ? ['wkt'] : ['lon', 'lat']
-  yield BOM + [...fields.map((field) => field.name), ...geometryColumns].join(',') + CRLF
+  yield CSV_BOM + [...fields.map((field) => field.name), ...geometryColumns].join(',') + CSV_CRLF
   for await (const batch of batches) {
     if (batch.length === 0) continue
     const rows = batch.map((feature) => {
       const cells = fields.map((field) => csvCell(field, fieldValue(feature, field.name)))
-      return [...cells, ...geometryCells(feature, options)].join(',') + CRLF
+      return [...cells, ...geometryCells(feature, options)].join(',') + CSV_CRLF
     })
     yield rows.join('')
   }
@@ -57,7 +57,7 @@ async function* csvLines(
 
 function geometryCells(feature: ExportFeature, options: CsvOptions): string[] {
   const geometry = feature.geometry && prepareGeometry(feature.geometry, options.decimals, 'ccw')
-  if (options.geometry === 'wkt') return [geometry ? quote(geojsonToWKT(geometry)) : '']
+  if (options.geometry === 'wkt') return [geometry ? csvQuote(geojsonToWKT(geometry)) : '']
   if (!geometry) return ['', '']
   if (geometry.type !== 'Point') {
     throw new TypeError(`feature ${feature.id}: lon/lat columns need a Point, not a ${geometry.type}`)
@@ -66,16 +66,14 @@ function geometryCells(feature: ExportFeature, options: CsvOptions): string[] {
   return [String(lon), String(lat)]
 }
 
-/** A cell: numbers as they are (numeric fields may arrive as numeric text), other text guarded and quoted. */
+/**
+ * A cell: numbers as they are (numeric fields may arrive as numeric text), never guarded, so -3 stays -3; other
+ * text guarded against formula injection and quoted (packages/domain/src/csv-cell.ts).
+ */
 function csvCell(field: ExchangeField, value: string | number | boolean | null): string {
   if (value === null) return ''
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   const numeric = field.type === 'integer' || field.type === 'number'
   if (numeric && NUMBER_TEXT.test(value)) return value
-  return quote(FORMULA_START.test(value) ? `'${value}` : value)
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  return csvQuote(guardFormula(value))
 }

@@ -2,7 +2,7 @@
 // lon/lat columns or a WKT column (by name, or as the import options say), every column kept as a raw string.
 // Rows whose coordinates cannot be read keep their place in the report with the reason. The apostrophe that
 // guards formula-like text against spreadsheets is taken off again.
-import { IMPORT_LIMITS, type ImportIssue } from '@renewal-atlas/domain'
+import { IMPORT_LIMITS, type ImportIssue, unguardFormula } from '@renewal-atlas/domain'
 import { wktToGeoJSON } from '@terraformer/wkt'
 import { CsvError, parse } from 'csv-parse/sync'
 import { FileRejected } from '../errors.ts'
@@ -25,10 +25,6 @@ const GEOMETRY_COLUMN_NAMES = {
 } as const
 
 const DELIMITERS = [',', ';', '\t'] as const
-
-/** The apostrophe CSV writers (ours included) put before text a spreadsheet would run as a formula. */
-const FORMULA_GUARD = /^'[=+\-@\t\r]/
-const unguard = (cell: string) => (FORMULA_GUARD.test(cell) ? cell.slice(1) : cell)
 
 export function readCsv(
   text: string,
@@ -57,7 +53,7 @@ export function readCsv(
     const properties = newPropertyBag()
     for (const [c, column] of header.entries()) {
       const cell = row[c] ?? ''
-      properties[column] = c === wkt ? cell : boundedValue(unguard(cell), column, issues)
+      properties[column] = c === wkt ? cell : boundedValue(unguardFormula(cell), column, issues)
     }
     const read =
       wkt >= 0
