@@ -62,7 +62,7 @@ export const EXCHANGE_USAGE = `  export --layers <layer[,layer]> [--format <form
          [--street <code>] [--community <code>] [--status <s,s>] [--on-register true|false]
          [--built-from <year>] [--built-to <year>] [--bbox <minLon,minLat,maxLon,maxLat> | --area <polygon.geojson> |
           --near <compound id> [--radius <m>]] [--clip] [--csv-geometry wkt|lonlat]
-      Download an export from the running server (ATLAS_URL, default http://127.0.0.1:3000; a token from
+      Download an export from the running server (--url or ATLAS_URL, default this machine's PORT or 3000; a token from
       ATLAS_TOKEN or --token when public read is off). One layer is one file; several layers, or --bundle, one zip
       with README.md and metadata.json. Layers: ${exportLayer.values.join(', ')}.
       Formats: ${exportFormat.values.join(', ')}. CRS: ${exportCrs.values.join(', ')} (DXF: 4544 or 4523).
@@ -265,8 +265,10 @@ function printReport(report: ImportValidationReport): void {
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP
 
+/** --url, else ATLAS_URL, else the server `npm start` runs on this machine (its PORT, 3000 by default). */
 function baseUrl(values: Values): string {
-  return (values.url ?? process.env.ATLAS_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '')
+  const local = `http://127.0.0.1:${process.env.PORT || 3000}`
+  return (values.url ?? process.env.ATLAS_URL ?? local).replace(/\/$/, '')
 }
 
 function jsonPost(body: unknown): RequestInit & { headers: Record<string, string> } {

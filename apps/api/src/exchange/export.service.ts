@@ -35,6 +35,7 @@ import {
   zipStream,
 } from '@renewal-atlas/exchange'
 import type { Knex } from 'knex'
+import { compoundStreetId } from '../auth/area.ts'
 import { NotFoundError } from '../errors.ts'
 import { copyLines } from './copy-lines.ts'
 import {
@@ -43,6 +44,7 @@ import {
   layerFeatureTextSql,
   layerFeatureTexts,
   layerRows,
+  type PageOptions,
 } from './layer-query.ts'
 
 /**
@@ -52,7 +54,7 @@ import {
 const BYTES = { objectMode: false, highWaterMark: 64 * 1024 }
 
 /** Rows per database page: large enough to keep round trips few, small enough to keep memory flat. */
-export const EXPORT_PAGE_SIZE = 5_000
+const EXPORT_PAGE_SIZE = 5_000
 
 export interface ExportRequest {
   layers: readonly ExportLayer[]
@@ -83,11 +85,8 @@ export class ExportService {
   /** Refuses an area around a compound that does not exist (or that the reader may not see) before any byte. */
   async checkArea(filter: LayerFilter): Promise<void> {
     if (!filter.near) return
-    const q = this.knex('compounds as c')
-      .join('communities as cm', 'cm.id', 'c.community_id')
-      .where('c.id', filter.near.compoundId)
-    if (filter.streetIds) q.whereIn('cm.street_id', [...filter.streetIds])
-    if (!(await q.first('c.id'))) {
+    const street = await compoundStreetId(this.knex, filter.near.compoundId)
+    if (street === undefined || (filter.streetIds && !filter.streetIds.includes(street))) {
       throw new NotFoundError(`No compound with id ${filter.near.compoundId} (near) is visible to you`)
     }
   }
@@ -242,17 +241,10 @@ export class ExportService {
       }
       return
     }
-    let afterId: number | undefined
-    for (;;) {
-      const page = await layerFeatureTexts(this.knex, layer, filter, {
-        crs: request.crs,
-        limit: EXPORT_PAGE_SIZE,
-        ...(afterId === undefined ? {} : { afterId }),
-      })
-      if (page.texts.length) yield page.texts
-      if (page.texts.length < EXPORT_PAGE_SIZE) return
-      afterId = page.lastId
-    }
+    yield* pagesById(async (afterId) => {
+      const page = await layerFeatureTexts(this.knex, layer, filter, pageAfter(request.crs, afterId))
+      return { items: page.texts, lastId: page.lastId }
+    })
   }
 
   /** Features with parsed geometry, a page at a time, in the asked system. */
@@ -262,22 +254,15 @@ export class ExportService {
   ): AsyncIterable<ExportFeature[]> {
     const filter = scoped(layer, request.filter)
     const offset = CRS_INFO[request.crs].epsg === null
-    let afterId: number | undefined
-    for (;;) {
-      const rows = await layerRows(this.knex, layer, filter, {
-        crs: request.crs,
-        limit: EXPORT_PAGE_SIZE,
-        ...(afterId === undefined ? {} : { afterId }),
+    for await (const rows of pagesById(async (afterId) => {
+      const page = await layerRows(this.knex, layer, filter, pageAfter(request.crs, afterId))
+      return { items: page, lastId: page.at(-1)?.id }
+    })) {
+      yield rows.map((row) => {
+        let geometry = row.geometry === null ? null : (JSON.parse(row.geometry) as Geometry)
+        if (geometry && offset) geometry = fromWgs84(geometry, request.crs)
+        return { id: row.id, properties: row.properties, geometry }
       })
-      if (rows.length) {
-        yield rows.map((row) => {
-          let geometry = row.geometry === null ? null : (JSON.parse(row.geometry) as Geometry)
-          if (geometry && offset) geometry = fromWgs84(geometry, request.crs)
-          return { id: row.id, properties: row.properties, geometry }
-        })
-      }
-      if (rows.length < EXPORT_PAGE_SIZE) return
-      afterId = rows.at(-1)?.id
     }
   }
 
@@ -313,6 +298,24 @@ export class ExportService {
       }
     }
     return Readable.from(zipped(), BYTES)
+  }
+}
+
+/** One page of EXPORT_PAGE_SIZE rows after an id (the first page without one), in the asked system. */
+function pageAfter(crs: ExportCrs, afterId: number | undefined): PageOptions {
+  return { crs, limit: EXPORT_PAGE_SIZE, ...(afterId === undefined ? {} : { afterId }) }
+}
+
+/** A layer's pages in id order, each read after the last id of the one before; a short page is the last. */
+async function* pagesById<T>(
+  read: (afterId: number | undefined) => Promise<{ items: T[]; lastId: number | undefined }>,
+): AsyncIterable<T[]> {
+  let afterId: number | undefined
+  for (;;) {
+    const { items, lastId } = await read(afterId)
+    if (items.length) yield items
+    if (items.length < EXPORT_PAGE_SIZE) return
+    afterId = lastId
   }
 }
 

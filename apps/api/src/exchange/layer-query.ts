@@ -64,7 +64,7 @@ const COMPOUND_COLUMNS = {
   synthetic: 't.synthetic',
 }
 
-export const LAYER_SQL: Readonly<Record<ExportLayer, LayerSql>> = {
+const LAYER_SQL: Readonly<Record<ExportLayer, LayerSql>> = {
   compounds: {
     from: (knex) =>
       knex({ t: 'compounds' })
@@ -174,7 +174,7 @@ function areaSql(filter: LayerFilter): { sql: string; bindings: Knex.Value[] } |
 }
 
 /** The layer's rows that pass the filter: FROM, JOINs and WHERE, without a select list. */
-export function layerBase(knex: Knex, layer: ExportLayer, filter: LayerFilter): Knex.QueryBuilder {
+function layerBase(knex: Knex, layer: ExportLayer, filter: LayerFilter): Knex.QueryBuilder {
   const sql = LAYER_SQL[layer]
   const q = sql.from(knex)
   const area = areaSql(filter)

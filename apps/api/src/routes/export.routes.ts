@@ -8,6 +8,7 @@ import {
   EXCHANGE_LAYERS,
   type ExportCrs,
   type ExportFormat,
+  type ExportLayer,
   type ExportQuery,
   exportLayer,
   exportLayerParam,
@@ -153,7 +154,7 @@ function crsFor(format: ExportFormat, crs: ExportCrs | undefined): ExportCrs {
 function checkCsvGeometry(
   format: ExportFormat,
   csvGeometry: string | undefined,
-  layers: readonly string[],
+  layers: readonly ExportLayer[],
 ): void {
   if (csvGeometry === undefined) return
   if (format !== 'csv') {
@@ -161,9 +162,7 @@ function checkCsvGeometry(
       { name: 'csvGeometry', in: 'query', reason: 'csvGeometry applies to format=csv only' },
     ])
   }
-  const notPoints = layers.filter(
-    (layer) => EXCHANGE_LAYERS[layer as keyof typeof EXCHANGE_LAYERS].geometry !== 'Point',
-  )
+  const notPoints = layers.filter((layer) => EXCHANGE_LAYERS[layer].geometry !== 'Point')
   if (csvGeometry === 'lonlat' && notPoints.length) {
     throw new ValidationError([
       {

@@ -1,6 +1,7 @@
 // Geometry helpers the writers share: rounding coordinates to the decimals of the export's coordinate system, and
 // winding polygon rings the way each format wants (RFC 7946: exterior rings counter-clockwise, holes clockwise;
 // ESRI Shapefile: the opposite). Orientation is read in x-east, y-north axes, which every export system uses.
+import { mapPositions } from '../crs.ts'
 import type { Geometry } from '../types.ts'
 
 export type Position = number[]
@@ -55,9 +56,7 @@ function rounder(decimals: number): (value: number) => number {
 /** A copy of the geometry with every coordinate rounded to `decimals` places. */
 export function roundGeometry(geometry: Geometry, decimals: number): Geometry {
   const round = rounder(decimals)
-  // biome-ignore lint/suspicious/noExplicitAny: nested position arrays of any depth
-  const walk = (value: any): any => (typeof value === 'number' ? round(value) : value.map(walk))
-  return { type: geometry.type, coordinates: walk(geometry.coordinates) }
+  return mapPositions(geometry, (position) => position.map(round))
 }
 
 /** Rounded, then wound for the format: what every writer does to a geometry before writing it. */
