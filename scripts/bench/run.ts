@@ -395,7 +395,7 @@ stair units; not a real place, never committed).
   Requests walk the list round-robin with one counter shared by all connections (autocannon in its own process).
 - "Through the API": \`GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt\` with the API's in-process tile cache off, so
   every request makes its tile. "Straight SQL": the statement the server backend runs for that tile
-  (\`tileStatement\` of apps/api/src/repositories/tile.repository.ts), through a pg pool of the same size, parallel
+  (\`tileStatement\` of apps/api/src/tiles/tile.repository.ts), through a pg pool of the same size, parallel
   plans off as the API sets them. The embedded backend makes tiles in Node (geojson-vt, indexes built before
   timing).
 - Tile sizes: the non-empty tiles of every layer at every zoom 0–16 that meet the district (at most ${sizeSample} tiles

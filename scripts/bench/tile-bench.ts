@@ -6,7 +6,7 @@ import {
   type ThrowawayDatabase,
 } from '@renewal-atlas/db'
 import { TILE_LAYER_NAMES } from '@renewal-atlas/domain'
-import { tileServiceFor } from '../../apps/api/src/services/tile.service.ts'
+import { tileServiceFor } from '../../apps/api/src/tiles/tile.service.ts'
 import { benchDashboard, type DashboardFigures } from './dashboard-bench.ts'
 import { firstMapMs, haveChromium, launchChromium } from './map.ts'
 import { median, s } from './stats.ts'

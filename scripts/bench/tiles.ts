@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import { TILE_LAYER_NAMES, TILE_LAYERS, type TileLayerName } from '@renewal-atlas/domain'
 import knexFactory, { type Knex } from 'knex'
 import pg from 'pg'
-import { tileStatement } from '../../apps/api/src/repositories/tile.repository.ts'
+import { tileStatement } from '../../apps/api/src/tiles/tile.repository.ts'
 import type { LoadJob, LoadResult } from './load-worker.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

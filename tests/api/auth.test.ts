@@ -20,7 +20,7 @@ import {
 } from '@renewal-atlas/domain'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureFirstAccounts } from '../../apps/api/src/auth/first-accounts.ts'
+import { ensureFirstAccounts } from '../../apps/api/src/accounts/first-accounts.ts'
 import { verifyPassword } from '../../apps/api/src/auth/password.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import {

@@ -11,7 +11,7 @@ import {
 } from '@renewal-atlas/domain'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tileServiceFor } from '../../apps/api/src/services/tile.service.ts'
+import { tileServiceFor } from '../../apps/api/src/tiles/tile.service.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { type BackendName, backends } from '../support/backends.ts'
 

@@ -4,7 +4,7 @@ import { coverageTables, reviewTable, type StatsFilter } from '@renewal-atlas/do
 import express from 'express'
 import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attachment, filterSuffix, sendDownload } from '../../apps/api/src/routes/downloads.ts'
+import { attachment, filterSuffix, sendDownload } from '../../apps/api/src/stats/downloads.ts'
 import { createReviewRows, createStreetCoverage } from './fixtures.ts'
 
 /** A bare app whose one route sends the street coverage or the review list the way the stats routes do. */

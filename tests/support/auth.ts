@@ -2,7 +2,7 @@
 // token), or make a personal access token.
 import type { Database } from '@renewal-atlas/db'
 import type { Role } from '@renewal-atlas/domain'
-import { AccountRepository } from '../../apps/api/src/auth/account.repository.ts'
+import { AccountRepository } from '../../apps/api/src/accounts/account.repository.ts'
 import { hashPassword } from '../../apps/api/src/auth/password.ts'
 import { generatePassword, newApiToken, sha256 } from '../../apps/api/src/auth/secret.ts'
 

@@ -1,6 +1,6 @@
 // `npm start`: serve Renewal Atlas on PORT with DATABASE_URL's server or the embedded database in RENEWAL_DATA_DIR.
 import { ConfigurationError, databaseOptionsFromEnv, PostgisMissingError } from '@renewal-atlas/db'
-import { FirstAccountError, formatDemoAccounts } from './auth/first-accounts.ts'
+import { FirstAccountError, formatDemoAccounts } from './accounts/first-accounts.ts'
 import { securitySettingsFromEnv } from './auth/settings.ts'
 import { createLogger } from './logger.ts'
 import { startServer } from './server.ts'

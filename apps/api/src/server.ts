@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Database, type DatabaseOptions, openDatabase, prepareDatabase } from '@renewal-atlas/db'
+import { type DemoAccount, ensureFirstAccounts } from './accounts/first-accounts.ts'
 import { type AppOptions, createApp } from './app.ts'
-import { type DemoAccount, ensureFirstAccounts } from './auth/first-accounts.ts'
 import { createLogger, type Logger } from './logger.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -2,7 +2,7 @@
 // before a write that names a street (such as moving a compound to another community).
 import { isAreaLimited, type Permission } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
-import { ForbiddenError } from '../errors.ts'
+import { ForbiddenError } from '../http/errors.ts'
 import { type Principal, type Scope, UNLIMITED } from './principal.ts'
 
 /** The streets a principal's `permission` is narrowed to; all when the permission is not area-limited. */

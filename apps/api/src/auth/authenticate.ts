@@ -1,6 +1,6 @@
 // Who is asking: a bearer token (scripts, QGIS, GDAL), a session cookie (the web app), or nobody.
 import type { RequestHandler } from 'express'
-import { UnauthorizedError } from '../errors.ts'
+import { UnauthorizedError } from '../http/errors.ts'
 import { clearSessionCookie, readCookie, SESSION_COOKIE } from './cookie.ts'
 import { ANONYMOUS, UNLIMITED } from './principal.ts'
 import type { SessionService } from './session.service.ts'

@@ -7,7 +7,7 @@ import {
   permission as permissionEnum,
 } from '@renewal-atlas/domain'
 import type { Request, RequestHandler } from 'express'
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.ts'
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../http/errors.ts'
 import { inArea, scopeFor } from './area.ts'
 import type { Principal } from './principal.ts'
 import { type CompiledRule, findRule } from './route-table.ts'

@@ -1,6 +1,6 @@
 // Who is making the request (res.locals.principal) and which streets its reads are narrowed to (res.locals.scope).
 import type { Role } from '@renewal-atlas/domain'
-import { UnauthorizedError } from '../errors.ts'
+import { UnauthorizedError } from '../http/errors.ts'
 
 export interface PrincipalUser {
   id: number

@@ -2,7 +2,7 @@
 // map tiles, and the sign-in limits per IP and user name that slow down password guessing.
 import type { RequestHandler } from 'express'
 import { ipKeyGenerator, type Options, rateLimit } from 'express-rate-limit'
-import { TooManyRequestsError } from '../errors.ts'
+import { TooManyRequestsError } from '../http/errors.ts'
 
 const MINUTE = 60 * 1000
 const FIFTEEN_MINUTES = 15 * MINUTE

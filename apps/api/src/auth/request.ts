@@ -1,7 +1,7 @@
 // Request parts the account routes read: a JSON body checked against its zod schema, and If-Match versions.
 import type { Request } from 'express'
 import type { z } from 'zod'
-import { type FieldError, PreconditionRequiredError, ValidationError } from '../errors.ts'
+import { type FieldError, PreconditionRequiredError, ValidationError } from '../http/errors.ts'
 
 /** The body parsed with `schema`; a failure is a 400 naming each field (dotted path) in the body. */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {

@@ -1,12 +1,12 @@
 // Signing in and out, and turning a session cookie or a bearer token into the principal of a request.
 import { LRUCache } from 'lru-cache'
-import { UnauthorizedError } from '../errors.ts'
-import type { AccountRepository } from './account.repository.ts'
+import type { AccountRepository } from '../accounts/account.repository.ts'
+import type { TokenRepository } from '../accounts/token.repository.ts'
+import { UnauthorizedError } from '../http/errors.ts'
 import { verifyPassword } from './password.ts'
 import type { Principal } from './principal.ts'
 import { API_TOKEN_PREFIX, randomSecret, sha256 } from './secret.ts'
 import type { SessionRepository } from './session.repository.ts'
-import type { TokenRepository } from './token.repository.ts'
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000

@@ -1,7 +1,7 @@
 // The refusals of the import API beyond the shared ones in ../errors.ts: a commit refused because features are
 // invalid (422 with the counts the wizard shows), and a rollback refused because created records changed (409
 // naming them).
-import { HttpError } from '../errors.ts'
+import { HttpError } from '../http/errors.ts'
 
 /** 422: the commit would write invalid features and skipInvalid is false; nothing was written. */
 export class ImportInvalidError extends HttpError {

@@ -3,7 +3,7 @@
 // written as text around the geometry the database already serialised, so a page of 10,000 buildings is not
 // parsed and stringified again.
 import { EXCHANGE_LAYERS, type ExportLayer, exportLayer } from '@renewal-atlas/domain'
-import type { LayerRow } from '../exchange/layer-query.ts'
+import type { LayerRow } from '../layers/layer-query.ts'
 import { type Link, MEDIA } from './ogc.documents.ts'
 
 /** The catalogue's `number` fields of each layer (floor areas, widths, lengths). */

@@ -6,7 +6,7 @@
 // Any other parameter is a 400, as /req/core/query-param-unknown requires.
 import { type AreaGeometry, intParam } from '@renewal-atlas/domain'
 import { z } from 'zod'
-import type { LayerFilter } from '../exchange/layer-query.ts'
+import type { LayerFilter } from '../layers/layer-query.ts'
 
 export const OGC_DEFAULT_LIMIT = 100
 export const OGC_MAX_LIMIT = 10_000

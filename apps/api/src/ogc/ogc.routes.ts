@@ -5,9 +5,9 @@
 import type { Database } from '@renewal-atlas/db'
 import { type ExportLayer, exportLayer } from '@renewal-atlas/domain'
 import { type Request, type Response, Router } from 'express'
-import { NotFoundError } from '../errors.ts'
-import { type LayerFilter, layerCount, layerExtent, layerRows } from '../exchange/layer-query.ts'
-import { parseQuery } from '../middleware/validate.ts'
+import { NotFoundError } from '../http/errors.ts'
+import { parseQuery } from '../http/validate.ts'
+import { type LayerFilter, layerCount, layerExtent, layerRows } from '../layers/layer-query.ts'
 import { featureDocumentText, featurePageText } from './feature-page.ts'
 import {
   CRS84,

@@ -1,0 +1,63 @@
+// GET /api/v1/district, /streets and /communities: the administrative hierarchy as GeoJSON.
+import {
+  areaListQuery,
+  communityListQuery,
+  communityPage,
+  districtCollection,
+  pageOf,
+  streetPage,
+} from '@renewal-atlas/domain'
+import { Router } from 'express'
+import { ValidationError } from '../http/errors.ts'
+import { featurePage } from '../http/paging.ts'
+import { parseQuery } from '../http/validate.ts'
+import { jsonBody, readErrors, registry } from '../openapi/registry.ts'
+import type { AreaRepository } from './area.repository.ts'
+
+const tags = ['Areas 行政区划']
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/district',
+  tags,
+  summary: 'The district outline with its headline compound figures',
+  responses: { 200: jsonBody(districtCollection, 'The district'), ...readErrors },
+})
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/streets',
+  tags,
+  summary: 'Streets (街道) as GeoJSON',
+  request: { query: areaListQuery },
+  responses: { 200: jsonBody(streetPage, 'A page of streets'), ...readErrors },
+})
+registry.registerPath({
+  method: 'get',
+  path: '/api/v1/communities',
+  tags,
+  summary: 'Communities (社区) as GeoJSON, optionally of one street',
+  request: { query: communityListQuery },
+  responses: { 200: jsonBody(communityPage, 'A page of communities'), ...readErrors },
+})
+
+export function areaRoutes(areas: AreaRepository): Router {
+  const router = Router()
+  router.get('/district', async (_req, res) => {
+    res.type('application/geo+json').json({ type: 'FeatureCollection', features: await areas.districts() })
+  })
+  router.get('/streets', async (req, res) => {
+    const { bbox, ...rest } = parseQuery(areaListQuery, req)
+    const page = pageOf(rest)
+    const { total, features } = await areas.streets({ ...page, bbox })
+    res.type('application/geo+json').json(featurePage(req, page, total, features))
+  })
+  router.get('/communities', async (req, res) => {
+    const { bbox, street, ...rest } = parseQuery(communityListQuery, req)
+    if (street && !(await areas.streetExists(street))) {
+      throw new ValidationError([{ name: 'street', in: 'query', reason: `no street has code ${street}` }])
+    }
+    const page = pageOf(rest)
+    const { total, features } = await areas.communities({ ...page, bbox, streetCode: street })
+    res.type('application/geo+json').json(featurePage(req, page, total, features))
+  })
+  return router
+}
