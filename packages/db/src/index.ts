@@ -3,6 +3,19 @@ export { databaseOptionsFromEnv } from './config.ts'
 export { type Database, type DatabaseOptions, openDatabase } from './connect.ts'
 export { ConfigurationError, PostgisMissingError } from './errors.ts'
 export { type MigrationStatus, migrateDownAll, migrateToLatest, migrationStatus } from './migrate.ts'
+export {
+  CheckViolation,
+  DatabaseError,
+  ForeignKeyViolation,
+  fromPgError,
+  InternalDatabaseError,
+  InvalidDataError,
+  isGeometryFailure,
+  NotNullViolation,
+  QueryCanceled,
+  TransactionConflict,
+  UniqueViolation,
+} from './pg-errors.ts'
 export { DEFAULT_DATASET_DIR, prepareDatabase } from './prepare.ts'
 export {
   isDatasetLoaded,
@@ -11,4 +24,5 @@ export {
   loadDatasetOnce,
   readDataset,
 } from './seed/load-dataset.ts'
+export { envelope, geometryFromGeoJson, intersects, outlineFromGeoJson } from './spatial.ts'
 export { openThrowawayDatabase, type ThrowawayDatabase } from './throwaway.ts'

@@ -108,6 +108,7 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/roads/dead-ends': read,
   'GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt': read,
   'GET /api/v1/tiles/{layer}.json': read,
+  'GET /api/v1/layers': read,
 
   // compounds: lists are narrowed to the user's streets when read is area-limited
   'GET /api/v1/compounds': read,

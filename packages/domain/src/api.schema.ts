@@ -260,6 +260,7 @@ export const healthResponse = z
     }),
   })
   .meta({ id: 'Health' })
+export type HealthResponse = z.infer<typeof healthResponse>
 
 export const problemResponse = z
   .object({

@@ -2,6 +2,7 @@
 // history (编辑历史), the deleted-compounds list and the version-conflict answer.
 import { z } from 'zod'
 import {
+  booleanParam,
   compoundFeatureResponse,
   compoundResponseProperties,
   featurePageSchema,
@@ -26,6 +27,8 @@ export const GEOMETRY_REASONS = {
   tooManyVertices: `a polygon may have at most ${MAX_POLYGON_VERTICES.toLocaleString('en')} vertices`,
   invalid: 'the polygon is not valid',
   outsideDistrict: 'the polygon must lie inside the district',
+  outsideStreets: 'the polygon must lie inside the streets assigned to you',
+  overlaps: 'the polygon overlaps another compound; send allowOverlap=true to save it anyway',
 } as const
 
 const finiteIn = (limit: number, message: string) =>
@@ -265,11 +268,20 @@ export const historyEntryParams = z.strictObject({
  * Which state of the entry a restore goes back to: `after` it (the default; for a delete, before it), or `before`
  * it, which undoes that change — the only way back to a record as it was loaded, since loading writes no entry.
  */
+const allowOverlap = booleanParam('allowOverlap')
+  .optional()
+  .meta({ description: 'write an outline that overlaps other compounds (default false: 409 naming them)' })
+
+/** Query of PATCH /compounds/{id}. */
+export const compoundWriteQuery = z.strictObject({ allowOverlap })
+export type CompoundWriteQuery = z.infer<typeof compoundWriteQuery>
+
 export const restoreQuery = z.strictObject({
   state: z
     .enum(['after', 'before'], { error: 'state must be after or before' })
     .optional()
     .meta({ description: 'after (default) or before the entry' }),
+  allowOverlap,
 })
 export type RestoreQuery = z.infer<typeof restoreQuery>
 

@@ -1,107 +1,13 @@
-// Vector tile layers (what each carries and at which zooms), tile request parameters and the TileJSON response.
+// Vector tile requests (layer, zoom, column, row) and the TileJSON response; what each layer carries and at which
+// zooms is in the layer registry (layers/layer.registry.ts).
 import { z } from 'zod'
-
-/** MVT property types, as TileJSON's `vector_layers[].fields` names them. */
-export type TileFieldType = 'String' | 'Number' | 'Boolean'
-
-export interface TileLayerSpec {
-  /** Lowest zoom the layer has features at; a lower tile is empty. */
-  minzoom: number
-  /** Highest zoom the server makes; maps overzoom beyond it. */
-  maxzoom: number
-  description: string
-  /** The feature properties (camelCase), and nothing else: the feature id is the row id. */
-  fields: Record<string, TileFieldType>
-}
+import { TILE_LAYER_NAMES } from './layers/layer.registry.ts'
 
 /** Extent and buffer of every tile, in tile units, the same on both backends. */
 export const TILE_EXTENT = 4096
 export const TILE_BUFFER = 64
 /** Tile zooms a request may address at all; each layer narrows this to its own range. */
 export const MAX_TILE_ZOOM = 22
-
-export const TILE_LAYERS = {
-  district: {
-    minzoom: 0,
-    maxzoom: 16,
-    description: 'District outline (区)',
-    fields: { code: 'String', name: 'String' },
-  },
-  streets: {
-    minzoom: 0,
-    maxzoom: 16,
-    description: 'Street outlines (街道)',
-    fields: { code: 'String', name: 'String' },
-  },
-  communities: {
-    minzoom: 8,
-    maxzoom: 16,
-    description: 'Community outlines (社区)',
-    fields: { code: 'String', name: 'String', streetCode: 'String' },
-  },
-  compounds: {
-    minzoom: 10,
-    maxzoom: 16,
-    description: 'Residential compounds (小区/院落) with their renovation status',
-    fields: {
-      code: 'String',
-      name: 'String',
-      streetCode: 'String',
-      communityCode: 'String',
-      renovationStatus: 'String',
-      onOldRegister: 'Boolean',
-      builtYear: 'Number',
-      households: 'Number',
-      renovationYear: 'Number',
-    },
-  },
-  'compound-labels': {
-    minzoom: 10,
-    maxzoom: 16,
-    description:
-      'Compound label points, one per compound inside its outline, with the properties maps filter by',
-    fields: {
-      name: 'String',
-      streetCode: 'String',
-      communityCode: 'String',
-      renovationStatus: 'String',
-      onOldRegister: 'Boolean',
-      builtYear: 'Number',
-      households: 'Number',
-    },
-  },
-  buildings: {
-    minzoom: 14,
-    maxzoom: 16,
-    description: 'Building footprints (楼栋)',
-    fields: { compoundId: 'Number', storeys: 'Number', households: 'Number', hasLift: 'Boolean' },
-  },
-  roads: {
-    minzoom: 10,
-    maxzoom: 16,
-    description: 'Road centrelines with class and widths (道路)',
-    fields: {
-      code: 'String',
-      name: 'String',
-      roadClass: 'String',
-      redLineWidthM: 'Number',
-      carriagewayWidthM: 'Number',
-    },
-  },
-  facilities: {
-    minzoom: 12,
-    maxzoom: 16,
-    description: 'Service facilities (公共服务设施)',
-    fields: { code: 'String', name: 'String', facilityType: 'String' },
-  },
-} as const satisfies Record<string, TileLayerSpec>
-
-export type TileLayerName = keyof typeof TILE_LAYERS
-export const TILE_LAYER_NAMES = Object.keys(TILE_LAYERS) as [TileLayerName, ...TileLayerName[]]
-
-export function isTileLayerName(name: string): name is TileLayerName {
-  return Object.hasOwn(TILE_LAYERS, name)
-}
 
 const layerDoc = z.enum(TILE_LAYER_NAMES).meta({ description: 'tile layer' })
 

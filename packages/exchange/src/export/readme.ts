@@ -5,10 +5,10 @@ import {
   CRS_INFO,
   EXCHANGE_LAYERS,
   type ExchangeField,
+  type ExchangeLayerView,
   type ExportFormat,
   type FieldType,
   type Label,
-  type LayerSpec,
 } from '@renewal-atlas/domain'
 import { CRS_DESCRIPTIONS } from './crs-description.ts'
 import { type ExportDescription, GENERATOR, provenance } from './metadata.ts'
@@ -45,7 +45,7 @@ const FIELD_TYPES: Readonly<Record<FieldType, Label>> = {
   boolean: { zh: '是/否', en: 'yes/no' },
 }
 
-const GEOMETRIES: Readonly<Record<LayerSpec['geometry'], Label>> = {
+const GEOMETRIES: Readonly<Record<ExchangeLayerView['geometry'], Label>> = {
   Polygon: { zh: '面', en: 'polygons' },
   MultiPolygon: { zh: '（多）面', en: '(multi)polygons' },
   LineString: { zh: '线', en: 'lines' },

@@ -1,7 +1,7 @@
 // The geometry half of an ESRI Shapefile (.shp and its .shx index), per the ESRI Shapefile Technical Description
 // (1998): a 100-byte main header (file code and length big-endian, the rest little-endian), then records of a
 // big-endian header and a little-endian shape. Lengths and offsets count 16-bit words.
-import type { LayerSpec } from '@renewal-atlas/domain'
+import type { ExchangeLayerView } from '@renewal-atlas/domain'
 import type { Geometry } from '../types.ts'
 import { prepareGeometry, type Ring } from './geometry.ts'
 
@@ -19,7 +19,7 @@ export interface Bounds {
 }
 
 /** The shape type a layer's features are written as: Polygon (also for MultiPolygon), PolyLine or Point. */
-export function shapeTypeOf(geometry: LayerSpec['geometry']): ShapeType {
+export function shapeTypeOf(geometry: ExchangeLayerView['geometry']): ShapeType {
   if (geometry === 'Point') return SHAPE_TYPE.point
   if (geometry === 'LineString') return SHAPE_TYPE.polyLine
   return SHAPE_TYPE.polygon
