@@ -6,7 +6,7 @@ import {
   type ThrowawayDatabase,
 } from '@renewal-atlas/db'
 import { TILE_LAYER_NAMES } from '@renewal-atlas/domain'
-import { tileServiceFor } from '../../apps/api/src/tiles/tile.service.ts'
+import { dataChangesFor } from '../../apps/api/src/changes/data-changed.ts'
 import { benchDashboard, type DashboardFigures } from './dashboard-bench.ts'
 import { firstMapMs, haveChromium, launchChromium } from './map.ts'
 import { median, s } from './stats.ts'
@@ -93,16 +93,18 @@ interface Served {
 }
 
 async function serve(backend: Backend, loaded: Loaded): Promise<Served> {
-  // The tile service is one per Database object: a shallow copy over the same connection gets its own service,
-  // made here with a 1-byte cache budget, so nothing is cached (an entry needs more than its own bytes).
-  const bareDb: Database = { ...loaded.db }
-  tileServiceFor(bareDb, { cacheBytes: 1 })
   // Public read on and rate limits out of the way: tiles and the first map are measured without authentication
   // or limits (the load run measures both).
   const open = { port: 0, host: '127.0.0.1', logger: quiet, publicRead: true, rateLimits: UNLIMITED }
-  const bare = await startServer({ ...open, db: bareDb })
+  // A 1-byte tile cache keeps nothing (an entry needs more than its own bytes): every request makes its tile.
+  const bare = await startServer({ ...open, db: loaded.db, tileCacheBytes: 1 })
   const normal = await startServer({ ...open, db: loaded.db })
   return { backend, loaded, bare, normal }
+}
+
+/** Announce every layer as changed, as a write would: the servers over the database drop every cached tile. */
+function forgetTiles(db: Database): void {
+  dataChangesFor(db).emit(TILE_LAYER_NAMES.map((topic) => ({ topic })))
 }
 
 export async function benchScale(o: ScaleOptions): Promise<ScaleFigures> {
@@ -136,7 +138,7 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleFigures> {
     if (o.tiles) {
       // Embedded: the first tile of each layer after a start reads the layer and builds its geojson-vt index.
       for (let i = 0; i < o.runs; i++) {
-        tileServiceFor(embedded.normal.db).invalidate()
+        forgetTiles(embedded.normal.db)
         const t0 = performance.now()
         for (const layer of TILE_LAYER_NAMES)
           await (await fetch(`${embedded.normal.url}/api/v1/tiles/${layer}/16/0/0.mvt`)).arrayBuffer()
@@ -205,7 +207,7 @@ export async function benchScale(o: ScaleOptions): Promise<ScaleFigures> {
         try {
           for (let i = 0; i < o.runs; i++)
             for (const x of served) {
-              tileServiceFor(x.normal.db).invalidate()
+              forgetTiles(x.normal.db)
               const fm = figures.firstMap[x.backend]
               for (const kind of ['cold', 'warm'] as const) {
                 try {

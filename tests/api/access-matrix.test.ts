@@ -123,6 +123,7 @@ const PROBES: Record<RouteAccessKey, Probe> = {
     allowed: 200,
   },
   'GET /api/v1/tiles/{layer}.json': { path: () => '/api/v1/tiles/compounds.json', allowed: 200 },
+  'GET /api/v1/layers': { allowed: 200 },
 
   'GET /api/v1/compounds': { path: () => '/api/v1/compounds?limit=1', allowed: 200 },
   'GET /api/v1/search/compounds': { path: () => '/api/v1/search/compounds?q=%E8%8B%91', allowed: 200 },

@@ -12,6 +12,7 @@ import {
   compoundVersionConflict,
   deletedCompoundPage,
   GEOMETRY_REASONS,
+  layerListResponse,
   summaryResponse,
 } from '@renewal-atlas/domain'
 import { PbfReader } from 'pbf'
@@ -352,6 +353,96 @@ describe.each(backends)('compound edits on the %s backend', (backend) => {
       username: planner.username,
       displayName: `测试 ${planner.username}`,
     })
+  })
+
+  it('refuses a planner’s outline drawn into another street with 403 outside_area, writing nothing', async () => {
+    const id = await takeCompoundIn(true)
+    // A small square around a point of another street, well inside it.
+    const { center } = await db
+      .knex('streets')
+      .whereNot('code', SHAHE)
+      .first(db.knex.raw('ST_AsGeoJSON(ST_PointOnSurface(geom))::json as center'))
+    const [lon, lat] = center.coordinates as [number, number]
+    const d = 0.0001
+    const away = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon - d, lat - d],
+          [lon + d, lat - d],
+          [lon + d, lat + d],
+          [lon - d, lat + d],
+          [lon - d, lat - d],
+        ].map(([x, y]) => [Number(x?.toFixed(7)), Number(y?.toFixed(7))]),
+      ],
+    }
+    const { etag } = await read(id)
+    const before = await stored(id)
+    const moved = await patch(id, etag, { geometry: away }, asPlanner)
+    expect(moved.status).toBe(403)
+    const problem = await moved.json()
+    expect(problem.code).toBe('outside_area')
+    expect(problem.detail).toContain(GEOMETRY_REASONS.outsideStreets)
+    expect(await stored(id)).toEqual(before)
+    // The administrator's edits reach every street: the same outline is written (allowing any overlap there).
+    const byAdmin = await send('PATCH', `/api/v1/compounds/${id}?allowOverlap=true`, etag, { geometry: away })
+    expect(byAdmin.status).toBe(200)
+  })
+
+  it('steps the tile revisions of the layers an edit changes, and of no other layer', async () => {
+    const revisions = async () => {
+      const res = await asVisitor('/api/v1/layers')
+      expect(res.status).toBe(200)
+      const { layers } = layerListResponse.parse(await res.json())
+      return Object.fromEntries(layers.map((l) => [l.id, l.tiles?.url]))
+    }
+    const id = takeCompound()
+    const { etag } = await read(id)
+    const before = await revisions()
+    expect(before.compounds).toMatch(/^\/api\/v1\/tiles\/compounds\/\{z\}\/\{x\}\/\{y\}\.mvt\?rev=/)
+    expect((await patch(id, etag, { households: 321 })).status).toBe(200)
+    const after = await revisions()
+    expect(after.compounds).not.toBe(before.compounds)
+    expect(after['compound-labels']).not.toBe(before['compound-labels'])
+    for (const layer of ['roads', 'facilities', 'buildings', 'streets', 'communities', 'district']) {
+      expect(after[layer], layer).toBe(before[layer])
+    }
+    // A refused write changes nothing a cache holds.
+    expect((await patch(id, etag, { households: 322 })).status).toBe(412)
+    expect(await revisions()).toEqual(after)
+  })
+
+  it('refuses an outline over another compound with 409 naming it, and writes it when the overlap is allowed', async () => {
+    const id = takeCompound()
+    const neighbour = await db
+      .knex('compounds as c')
+      .join('compounds as n', (j) =>
+        j.on(db.knex.raw('ST_DWithin(c.geom::geography, n.geom::geography, 200)')),
+      )
+      .where('c.id', id)
+      .whereNot('n.id', id)
+      .first('n.id', 'n.code', 'n.name', db.knex.raw('ST_AsGeoJSON(n.geom)::json as geometry'))
+    expect(neighbour).toBeDefined()
+    const { etag } = await read(id)
+    const before = await stored(id)
+    // The neighbour's own outline: an overlap of all of its area.
+    const over = await patch(id, etag, { geometry: neighbour.geometry })
+    expect(over.status).toBe(409)
+    const problem = await over.json()
+    expect(problem.code).toBe('overlaps_compounds')
+    expect(problem.errors).toEqual([{ name: 'geometry', in: 'body', reason: GEOMETRY_REASONS.overlaps }])
+    expect(problem.overlaps).toEqual([
+      expect.objectContaining({ id: neighbour.id, code: neighbour.code, name: neighbour.name }),
+    ])
+    expect(problem.overlaps[0].areaM2).toBeGreaterThan(100)
+    expect(await stored(id)).toEqual(before)
+    const allowed = await send('PATCH', `/api/v1/compounds/${id}?allowOverlap=true`, etag, {
+      geometry: neighbour.geometry,
+    })
+    expect(allowed.status).toBe(200)
+    const bad = await send('PATCH', `/api/v1/compounds/${id}?allowOverlap=maybe`, etag, { name: 'x' })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).errors[0]).toMatchObject({ name: 'allowOverlap', in: 'query' })
   })
 
   it('refuses writes of a visitor (401), a viewer (403) and a planner outside their streets (403 outside_area), writing nothing', async () => {

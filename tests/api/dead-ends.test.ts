@@ -6,6 +6,7 @@ import { DEFAULT_DATASET_DIR } from '@renewal-atlas/db'
 import { deadEndCollection } from '@renewal-atlas/domain'
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dataChangesFor } from '../../apps/api/src/changes/data-changed.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { backends } from '../support/backends.ts'
 
@@ -67,5 +68,31 @@ describe.each(backends)('road dead ends on the %s backend', (backend) => {
     expect(
       doc.paths['/api/v1/roads/dead-ends'].get.responses['200'].content['application/geo+json'],
     ).toBeDefined()
+  })
+
+  const codes = async () => {
+    const res = await app.get('/api/v1/roads/dead-ends')
+    return deadEndCollection.parse(await res.json()).features.map((f) => f.properties.roadCode)
+  }
+
+  it('keeps its answer until a change of roads is announced, then finds the dead ends of the new network', async () => {
+    const before = await codes()
+    const road = before[0] as string
+    const knex = app.server.db.knex
+    // A road removed behind the API's back: the cache does not know yet.
+    const row = await knex('roads').where({ code: road }).first()
+    await knex('roads').where({ code: road }).delete()
+    try {
+      expect(await codes()).toEqual(before)
+      // Another layer's change leaves it alone; a change of roads (a widening, a connection) renews it.
+      dataChangesFor(app.server.db).emit([{ topic: 'facilities' }])
+      expect(await codes()).toEqual(before)
+      dataChangesFor(app.server.db).emit([{ topic: 'roads' }])
+      expect(await codes()).not.toContain(road)
+    } finally {
+      await knex('roads').insert(row)
+      dataChangesFor(app.server.db).emit([{ topic: 'roads' }])
+    }
+    expect(await codes()).toEqual(before)
   })
 })

@@ -41,6 +41,7 @@ describe('OpenAPI description', () => {
       '/api/v1/imports/{id}/commit',
       '/api/v1/imports/{id}/rollback',
       '/api/v1/imports/{id}/validate',
+      '/api/v1/layers',
       '/api/v1/roads/dead-ends',
       '/api/v1/search/compounds',
       '/api/v1/stats/build-era',

@@ -5,7 +5,7 @@ import { VectorTile } from '@mapbox/vector-tile'
 import type { TileLayerName } from '@renewal-atlas/domain'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tileServiceFor } from '../../apps/api/src/tiles/tile.service.ts'
+import { dataChangesFor } from '../../apps/api/src/changes/data-changed.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { bearer, createBearerToken, createUser } from '../support/auth.ts'
 import { type BackendName, backends } from '../support/backends.ts'
@@ -162,7 +162,7 @@ describe.each(backends)('street-scoped vector tiles on the %s backend', (backend
 
   it('keeps the tiles of everyone unchanged after scoped requests (the cache is not shared)', async () => {
     const { app, design, tile } = fixture()
-    const tiles = tileServiceFor(app.server.db)
+    const changes = dataChangesFor(app.server.db)
     for (const layer of ['compounds', 'compound-labels', 'buildings'] as const) {
       const before = await fetchTile(app, layer, tile)
       await fetchTile(app, layer, tile, design)
@@ -171,7 +171,7 @@ describe.each(backends)('street-scoped vector tiles on the %s backend', (backend
       expect(after.bytes).toEqual(before.bytes)
 
       // The scoped reader makes the tile first; everyone then gets what a fresh cache makes for them.
-      tiles.invalidate(layer)
+      changes.emit([{ topic: layer === 'buildings' ? 'buildings' : 'compounds' }])
       await fetchTile(app, layer, tile, design)
       const following = await fetchTile(app, layer, tile)
       expect(following.bytes).toEqual(before.bytes)

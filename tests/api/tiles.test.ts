@@ -11,7 +11,7 @@ import {
 } from '@renewal-atlas/domain'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tileServiceFor } from '../../apps/api/src/tiles/tile.service.ts'
+import { dataChangesFor } from '../../apps/api/src/changes/data-changed.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import { type BackendName, backends } from '../support/backends.ts'
 
@@ -258,18 +258,23 @@ describe.each(backends)('vector tiles on the %s backend', (backend) => {
     try {
       expect((await nameIn()).name).toBe('五福苑') // still cached
       expect(await labelIn()).toBe('五福苑')
-      tileServiceFor(app().server.db).invalidate('compounds')
+      const changes = dataChangesFor(app().server.db)
+      // A change elsewhere in the district keeps this tile; one over it renews it.
+      changes.emit([{ topic: 'compounds', extent: [104.02, 30.58, 104.03, 30.59] }])
+      expect((await nameIn()).name).toBe('五福苑')
+      const { lon, lat } = WUFUYUAN
+      changes.emit([{ topic: 'compounds', extent: [lon - 0.001, lat - 0.001, lon + 0.001, lat + 0.001] }])
       const after = await nameIn()
       expect(after.name).toBe('五福苑（改）')
       expect(await labelIn()).toBe('五福苑（改）')
       expect(after.etag).not.toBe(before.etag)
       // A street's change reaches the compounds too: they carry the street code.
       await knex('compounds').where({ id }).update({ name: '五福苑' })
-      tileServiceFor(app().server.db).invalidate('streets')
+      dataChangesFor(app().server.db).emit([{ topic: 'streets' }])
       expect(await nameIn()).toEqual(before)
     } finally {
       await knex('compounds').where({ id }).update({ name: '五福苑' })
-      tileServiceFor(app().server.db).invalidate()
+      dataChangesFor(app().server.db).emit([{ topic: 'compounds' }])
     }
   })
 

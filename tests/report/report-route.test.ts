@@ -4,6 +4,7 @@ import { prepareDatabase } from '@renewal-atlas/db'
 import { JINJIANG_FACTS, problemResponse } from '@renewal-atlas/domain'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DataChanges } from '../../apps/api/src/changes/data-changed.ts'
 import { problemHandler } from '../../apps/api/src/http/problem.ts'
 import { openApiDocument } from '../../apps/api/src/openapi/registry.ts'
 import { reportRoutes } from '../../apps/api/src/stats/report.routes.ts'
@@ -22,7 +23,10 @@ describe.each(backends)('the report route on the %s backend', (backend) => {
     database = await createTestDatabase(backend)
     await prepareDatabase(database.db, { loadDemo: true })
     const app = express()
-    app.use('/api/v1', reportRoutes(new StatsService(new StatsRepository(database.db.knex))))
+    app.use(
+      '/api/v1',
+      reportRoutes(new StatsService(new StatsRepository(database.db.knex), new DataChanges())),
+    )
     app.use(problemHandler)
     server = app.listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))

@@ -50,7 +50,8 @@ export async function startTestApp(backend: BackendName, options: TestAppOptions
     publicRead: options.publicRead ?? true,
     rateLimits: options.rateLimits,
     corsOrigins: options.corsOrigins,
-    demoAccounts: options.demoAccounts,
+    // As `npm start` configures a demo: demo accounts with the embedded database.
+    demoAccounts: options.demoAccounts ?? backend === 'embedded',
   })
   return {
     url: server.url,

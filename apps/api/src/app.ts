@@ -7,9 +7,10 @@ import { FEATURE_COUNT_HEADER } from '@renewal-atlas/domain'
 import cors from 'cors'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
+import type { Knex } from 'knex'
 import { pinoHttp } from 'pino-http'
 import { AccountRepository } from './accounts/account.repository.ts'
-import { AccountService } from './accounts/account.service.ts'
+import { AccountService, accountWorkOn } from './accounts/account.service.ts'
 import { TokenRepository } from './accounts/token.repository.ts'
 import { tokenRoutes } from './accounts/token.routes.ts'
 import { userRoutes } from './accounts/user.routes.ts'
@@ -18,7 +19,6 @@ import { areaRoutes } from './areas/area.routes.ts'
 import { AuditRepository } from './audit/audit.repository.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { AuditLogRepository } from './audit/audit-log.repository.ts'
-import { compoundStreetId } from './auth/area.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { authorize, CSRF_HEADER } from './auth/authorize.ts'
@@ -26,6 +26,8 @@ import { apiRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './auth/rate
 import { compileRouteTable, type ServedRoute, servedMatcher, servedRoutes } from './auth/route-table.ts'
 import { SessionRepository } from './auth/session.repository.ts'
 import { SessionService } from './auth/session.service.ts'
+import { dataChangesFor } from './changes/data-changed.ts'
+import { WritePath } from './changes/write-path.ts'
 import { CompoundRepository } from './compounds/compound.repository.ts'
 import { compoundRoutes } from './compounds/compound.routes.ts'
 import { CompoundService } from './compounds/compound.service.ts'
@@ -36,12 +38,18 @@ import { CompoundEditRepository } from './compounds/compound-edit.repository.ts'
 import { compoundEditRoutes } from './compounds/compound-edit.routes.ts'
 import { CompoundEditService } from './compounds/compound-edit.service.ts'
 import { exportRoutes } from './exports/export.routes.ts'
+import { ExportService } from './exports/export.service.ts'
 import { healthRoutes } from './health/health.routes.ts'
+import { HealthService } from './health/health.service.ts'
 import { refuseNulCharacters } from './http/no-nul.ts'
 import { notFoundRoute, problemHandler } from './http/problem.ts'
 import { importRoutes } from './imports/import.routes.ts'
+import { ImportService, importWorkOn } from './imports/import.service.ts'
+import { LayerRepository } from './layers/layer.repository.ts'
+import { layerRoutes } from './layers/layer.routes.ts'
 import type { Logger } from './logger.ts'
 import { ogcRoutes } from './ogc/ogc.routes.ts'
+import { OgcService } from './ogc/ogc.service.ts'
 import { openApiRoutes } from './openapi/openapi.routes.ts'
 import { RoadRepository } from './roads/road.repository.ts'
 import { roadRoutes } from './roads/road.routes.ts'
@@ -54,7 +62,7 @@ import { StatsRepository } from './stats/stats.repository.ts'
 import { statsRoutes } from './stats/stats.routes.ts'
 import { StatsService } from './stats/stats.service.ts'
 import { tileRoutes } from './tiles/tile.routes.ts'
-import { tileServiceFor } from './tiles/tile.service.ts'
+import { TileService } from './tiles/tile.service.ts'
 
 export interface AppOptions {
   db: Database
@@ -64,12 +72,14 @@ export interface AppOptions {
   webDist?: string | undefined
   /**
    * Whether visitors who have not signed in may read (records, map, statistics, downloads). Writes always need
-   * a user. Default: on with the embedded demo database, off with a database server.
+   * a user. Default off; the setting comes from configuration (auth/settings.ts), never from the backend.
    */
   publicRead?: boolean | undefined
   /** Origins allowed to call the API from a browser (with credentials); none when empty or absent. */
   corsOrigins?: string[] | undefined
   rateLimits?: Partial<RateLimits> | undefined
+  /** Byte budget of the tile cache (default 64 MiB; the benchmark sets 1 to measure every tile made). */
+  tileCacheBytes?: number | undefined
 }
 
 /**
@@ -119,7 +129,7 @@ export function apiRoutesOf(app: Express): ServedRoute[] {
 }
 
 export function createApp({ db, logger, version, webDist, ...options }: AppOptions): Express {
-  const publicRead = options.publicRead ?? db.capabilities.backend === 'embedded'
+  const publicRead = options.publicRead ?? false
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }
   const app = express()
   app.disable('x-powered-by')
@@ -147,16 +157,33 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
     }),
   )
 
-  const areas = new AreaRepository(db.knex)
-  const compounds = new CompoundService(new CompoundRepository(db.knex), areas)
-  const compoundDetails = new CompoundDetailService(new CompoundDetailRepository(db.knex))
-  const search = new SearchService(new SearchRepository(db.knex))
-  const stats = new StatsService(new StatsRepository(db.knex))
-  const roads = new RoadService(new RoadRepository(db.knex))
-  const accountRepository = new AccountRepository(db.knex)
-  const tokens = new TokenRepository(db.knex)
-  const sessions = new SessionService(accountRepository, new SessionRepository(db.knex), tokens)
-  const accounts = new AccountService(db.knex, accountRepository, tokens, sessions)
+  // The composition root: every repository, service and cache of the app is made here, once, over one database and
+  // its one data-changed signal; routes receive services and never a database.
+  const { knex } = db
+  const changes = dataChangesFor(db, logger)
+  const writePath = <Work>(workOn: (trx: Knex) => Work) => new WritePath(knex, workOn, changes)
+  const areas = new AreaRepository(knex)
+  const compoundRepository = new CompoundRepository(knex)
+  const compounds = new CompoundService(compoundRepository, areas)
+  const compoundDetails = new CompoundDetailService(new CompoundDetailRepository(knex))
+  const compoundEdits = new CompoundEditService(
+    new CompoundEditRepository(knex),
+    new AuditRepository(knex),
+    writePath((trx) => new CompoundEditRepository(trx)),
+  )
+  const search = new SearchService(new SearchRepository(knex))
+  const stats = new StatsService(new StatsRepository(knex), changes)
+  const roads = new RoadService(new RoadRepository(knex), changes)
+  const tiles = new TileService(db, changes, { cacheBytes: options.tileCacheBytes })
+  const layers = new LayerRepository(knex, db.capabilities.copyToStdout)
+  const exports = new ExportService(layers, compoundRepository)
+  const imports = new ImportService(knex, writePath(importWorkOn))
+  const accountRepository = new AccountRepository(knex)
+  const tokens = new TokenRepository(knex)
+  const sessions = new SessionService(accountRepository, new SessionRepository(knex), tokens, changes)
+  const accounts = new AccountService(accountRepository, tokens, writePath(accountWorkOn))
+  const health = new HealthService(db, version)
+  const streetOfCompound = (id: number) => compoundRepository.streetId(id)
 
   // CORS stays closed (no headers at all) unless origins are configured.
   if (options.corsOrigins?.length) {
@@ -200,33 +227,26 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
         served ??= servedMatcher(servedRoutes(api))
         return served(method, path)
       },
-      compoundStreetId: (id) => compoundStreetId(db.knex, id),
+      compoundStreetId: streetOfCompound,
     }),
   )
   api.use(authRoutes({ sessions, accounts, publicRead, limits }))
   api.use(tokenRoutes(accounts))
   api.use(userRoutes(accounts))
-  api.use(auditRoutes(new AuditLogRepository(db.knex)))
-  api.use(healthRoutes(db, version))
+  api.use(auditRoutes(new AuditLogRepository(knex)))
+  api.use(healthRoutes(health))
   api.use(areaRoutes(areas))
   api.use(compoundRoutes(compounds))
   api.use(compoundDetailRoutes(compoundDetails))
-  api.use(
-    compoundEditRoutes(
-      new CompoundEditService(
-        new CompoundEditRepository(db.knex),
-        new AuditRepository(db.knex),
-        tileServiceFor(db),
-      ),
-    ),
-  )
+  api.use(compoundEditRoutes(compoundEdits))
   api.use(searchRoutes(search))
   api.use(statsRoutes(stats))
   api.use(reportRoutes(stats))
   api.use(roadRoutes(roads))
-  api.use(tileRoutes(tileServiceFor(db)))
-  api.use(exportRoutes(db))
-  api.use(importRoutes(db))
+  api.use(tileRoutes(tiles))
+  api.use(layerRoutes(tiles))
+  api.use(exportRoutes(exports))
+  api.use(importRoutes(imports))
   api.use(openApiRoutes(version))
   api.use(notFoundRoute)
   app.use('/api/v1', api)
@@ -247,10 +267,10 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
         ogcServed ??= servedMatcher(servedRoutes(ogc))
         return ogcServed(method, path)
       },
-      compoundStreetId: (id) => compoundStreetId(db.knex, id),
+      compoundStreetId: streetOfCompound,
     }),
   )
-  ogc.use(ogcRoutes(db, { version }))
+  ogc.use(ogcRoutes(new OgcService(layers), { version }))
   ogc.use(notFoundRoute)
   app.use('/ogc', ...rateLimiters, ogc)
   ogcRouters.set(app, ogc)

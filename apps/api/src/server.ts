@@ -22,13 +22,14 @@ export interface ServerOptions {
   logger?: Logger | undefined
   webDist?: string | undefined
   loadDemo?: boolean | undefined
-  /** See AppOptions.publicRead: default on with the embedded database, off with a server. */
+  /** See AppOptions.publicRead (default off; main.ts passes ATLAS_PUBLIC_READ, on for a demo). */
   publicRead?: boolean | undefined
   corsOrigins?: AppOptions['corsOrigins']
   rateLimits?: AppOptions['rateLimits']
+  tileCacheBytes?: AppOptions['tileCacheBytes']
   /**
-   * Make one demo account per role on first start (no user yet), with passwords returned in demoAccounts.
-   * Default: with the embedded database and the demo data.
+   * Make one demo account per role on first start (no user yet), with passwords returned in demoAccounts (default off;
+   * main.ts passes it for a demo). Only with the demo data loaded.
    */
   demoAccounts?: boolean | undefined
   /** An administrator to make on first start (ATLAS_ADMIN_USERNAME and ATLAS_ADMIN_PASSWORD). */
@@ -50,7 +51,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? createLogger()
   const ownsDb = !options.db
   const db = options.db ?? (await openDatabase(options.database ?? {}))
-  const embedded = db.capabilities.backend === 'embedded'
   let demoAccounts: DemoAccount[]
   try {
     const prepared = await prepareDatabase(db, { loadDemo: options.loadDemo })
@@ -58,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger.info({ applied: prepared.migrationsApplied }, 'migrations applied')
     if (prepared.loaded) logger.info({ loaded: prepared.loaded }, 'Jinjiang demo data loaded')
     demoAccounts = await ensureFirstAccounts(db.knex, {
-      demo: options.demoAccounts ?? (embedded && options.loadDemo !== false),
+      demo: (options.demoAccounts ?? false) && options.loadDemo !== false,
       admin: options.initialAdmin,
     })
     if (demoAccounts.length)
@@ -67,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (ownsDb) await db.close()
     throw error
   }
-  const publicRead = options.publicRead ?? embedded
+  const publicRead = options.publicRead ?? false
   const app = createApp({
     db,
     logger,
@@ -76,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicRead,
     corsOrigins: options.corsOrigins,
     rateLimits: options.rateLimits,
+    tileCacheBytes: options.tileCacheBytes,
   })
   const server = app.listen(options.port, options.host ?? '0.0.0.0')
   await new Promise<void>((resolve, reject) => {

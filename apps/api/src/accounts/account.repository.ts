@@ -121,6 +121,24 @@ export class AccountRepository {
     return record
   }
 
+  /** Lock the user's row for the rest of the transaction; its version, or undefined when there is no such user. */
+  async lock(id: number): Promise<{ version: number } | undefined> {
+    return this.knex('users').where({ id }).forUpdate().first('version')
+  }
+
+  /**
+   * Active administrators other than this user, counted under a lock that serialises administrator changes, so that
+   * two of them cannot each remove "another" last administrator.
+   */
+  async otherActiveAdmins(id: number): Promise<number> {
+    await this.knex.raw('select pg_advisory_xact_lock(hashtext(?))', ['renewal-atlas:admins'])
+    const [row] = await this.knex('users')
+      .where({ role_code: 'admin', active: true })
+      .whereNot('id', id)
+      .count<{ n: number }[]>('* as n')
+    return Number(row?.n ?? 0)
+  }
+
   async usernameTaken(username: string, db: Knex = this.knex): Promise<boolean> {
     return (await db('users').where({ username }).first('id')) !== undefined
   }
@@ -138,7 +156,7 @@ export class AccountRepository {
     }
   }
 
-  async create(user: NewUser, db: Knex): Promise<number> {
+  async create(user: NewUser, db: Knex = this.knex): Promise<number> {
     const [row] = await db('users')
       .insert({
         username: user.username,
@@ -156,7 +174,7 @@ export class AccountRepository {
   }
 
   /** Applies the change only when the user is still at `version`; false when someone changed it first. */
-  async update(id: number, version: number, change: UserChange, db: Knex): Promise<boolean> {
+  async update(id: number, version: number, change: UserChange, db: Knex = this.knex): Promise<boolean> {
     const columns: Record<string, unknown> = {}
     if (change.displayName !== undefined) columns.display_name = change.displayName
     if (change.role !== undefined) columns.role_code = change.role

@@ -1,5 +1,8 @@
-// Accounts: the session a caller sees, own password and tokens, and the administration of users. Every change
-// to a user or token is written with its audit row in one transaction.
+// Accounts: the session a caller sees, own password and tokens, and the administration of users. Every change to a
+// user or token goes through the write path (its audit row in the same transaction; a user's sessions ended in it
+// too), and announces the user as changed, so that cached sign-ins of the user are dropped.
+
+import { fromPgError, UniqueViolation } from '@renewal-atlas/db'
 import {
   ANONYMOUS_PERMISSIONS,
   type ApiToken,
@@ -16,20 +19,15 @@ import {
   type UserRecord,
 } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
-import { AuditRepository } from '../audit/audit.repository.ts'
 import { hashPassword, verifyPassword } from '../auth/password.ts'
 import type { Principal, SignedIn } from '../auth/principal.ts'
 import { generatePassword, newApiToken, sha256 } from '../auth/secret.ts'
-import type { SessionService } from '../auth/session.service.ts'
-import {
-  ConflictError,
-  type FieldError,
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-} from '../http/errors.ts'
-import type { AccountRepository, UserChange } from './account.repository.ts'
-import type { TokenRepository } from './token.repository.ts'
+import { SessionRepository } from '../auth/session.repository.ts'
+import type { DataChange } from '../changes/data-changed.ts'
+import type { WritePath } from '../changes/write-path.ts'
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../http/errors.ts'
+import { AccountRepository, type UserChange } from './account.repository.ts'
+import { TokenRepository } from './token.repository.ts'
 
 /** What an audit row may show of a user: never the password hash. */
 const auditView = (user: UserRecord) => ({
@@ -41,12 +39,27 @@ const auditView = (user: UserRecord) => ({
   mustChangePassword: user.mustChangePassword,
 })
 
+/** The repositories of an account write, on the write path's transaction. */
+export interface AccountWork {
+  accounts: AccountRepository
+  tokens: TokenRepository
+  sessions: SessionRepository
+}
+
+export const accountWorkOn = (knex: Knex): AccountWork => ({
+  accounts: new AccountRepository(knex),
+  tokens: new TokenRepository(knex),
+  sessions: new SessionRepository(knex),
+})
+
+/** A change to a user (role, streets, password, sessions, tokens), for the caches of signed-in users. */
+const userChanged = (id: number): DataChange[] => [{ topic: 'users', ids: [id] }]
+
 export class AccountService {
   constructor(
-    private readonly knex: Knex,
     private readonly accounts: AccountRepository,
     private readonly tokens: TokenRepository,
-    private readonly sessions: SessionService,
+    private readonly writes: WritePath<AccountWork>,
   ) {}
 
   async session(principal: Principal, publicRead: boolean): Promise<SessionResponse> {
@@ -101,18 +114,23 @@ export class AccountService {
       ])
     }
     const hash = await hashPassword(newPassword)
-    await this.knex.transaction(async (trx) => {
-      await this.accounts.setPassword(user.id, hash, false, trx)
-      await new AuditRepository(trx).record({
-        userId: user.id,
-        action: 'update',
-        entityType: 'user',
-        entityId: user.id,
-        before: null,
-        after: { passwordChanged: true },
-      })
+    await this.writes.audited({
+      userId: user.id,
+      entity: 'user',
+      action: 'update',
+      run: async (work) => {
+        await work.accounts.setPassword(user.id, hash, false)
+        await work.sessions.deleteForUser(
+          user.id,
+          principal.kind === 'session' ? principal.sessionId : undefined,
+        )
+        return {
+          result: undefined,
+          entry: { entityId: user.id, before: null, after: { passwordChanged: true } },
+        }
+      },
+      changes: () => userChanged(user.id),
     })
-    await this.sessions.endSessions(user.id, principal.kind === 'session' ? principal.sessionId : undefined)
   }
 
   listTokens(principal: SignedIn): Promise<ApiToken[]> {
@@ -122,47 +140,39 @@ export class AccountService {
   async createToken(principal: SignedIn, request: TokenCreateRequest): Promise<ApiTokenCreated> {
     const token = newApiToken()
     const expiresAt = request.expiresInDays ? new Date(Date.now() + request.expiresInDays * 86_400_000) : null
-    const created = await this.knex.transaction(async (trx) => {
-      const row = await this.tokens.create(
-        {
+    const created = await this.writes.audited({
+      userId: principal.user.id,
+      entity: 'api_token',
+      action: 'create',
+      run: async (work) => {
+        const row = await work.tokens.create({
           userId: principal.user.id,
           name: request.name,
           prefix: token.slice(0, 10),
           hash: sha256(token),
           expiresAt,
-        },
-        trx,
-      )
-      await new AuditRepository(trx).record({
-        userId: principal.user.id,
-        action: 'create',
-        entityType: 'api_token',
-        entityId: row.id,
-        before: null,
-        after: { name: row.name, prefix: row.prefix, expiresAt: row.expiresAt },
-      })
-      return row
+        })
+        const after = { name: row.name, prefix: row.prefix, expiresAt: row.expiresAt }
+        return { result: row, entry: { entityId: row.id, before: null, after } }
+      },
+      changes: () => userChanged(principal.user.id),
     })
     return { ...created, token }
   }
 
   async revokeToken(principal: SignedIn, id: number): Promise<void> {
-    const revoked = await this.knex.transaction(async (trx) => {
-      const row = await this.tokens.revoke(principal.user.id, id, trx)
-      if (row) {
-        await new AuditRepository(trx).record({
-          userId: principal.user.id,
-          action: 'delete',
-          entityType: 'api_token',
-          entityId: id,
-          before: { name: row.name, prefix: row.prefix },
-          after: null,
-        })
-      }
-      return row
+    const revoked = await this.writes.audited({
+      userId: principal.user.id,
+      entity: 'api_token',
+      action: 'delete',
+      run: async (work) => {
+        const row = await work.tokens.revoke(principal.user.id, id)
+        const entry = row && { entityId: id, before: { name: row.name, prefix: row.prefix }, after: null }
+        return { result: row, entry: entry ?? null }
+      },
+      changes: () => userChanged(principal.user.id),
     })
     if (!revoked) throw new NotFoundError(`You have no token with id ${id}`)
-    this.sessions.forgetUser(principal.user.id)
   }
 
   async listUsers(query: UserListQuery) {
@@ -184,32 +194,27 @@ export class AccountService {
     const streetIds = await this.streetIds(request.streets ?? [])
     const oneTimePassword = generatePassword()
     const passwordHash = await hashPassword(oneTimePassword)
-    const user = await this.knex
-      .transaction(async (trx) => {
-        if (await this.accounts.usernameTaken(request.username, trx)) {
-          throw new ConflictError(`The user name ${request.username} is taken`)
-        }
-        const id = await this.accounts.create(
-          {
+    const user = await this.writes
+      .audited({
+        userId: actor.user.id,
+        entity: 'user',
+        action: 'create',
+        run: async (work) => {
+          if (await work.accounts.usernameTaken(request.username)) {
+            throw new ConflictError(`The user name ${request.username} is taken`)
+          }
+          const id = await work.accounts.create({
             username: request.username,
             displayName: request.displayName ?? null,
             role: request.role,
             streetIds,
             passwordHash,
             mustChangePassword: true,
-          },
-          trx,
-        )
-        const record = (await this.accounts.record(id, trx)) as UserRecord
-        await new AuditRepository(trx).record({
-          userId: actor.user.id,
-          action: 'create',
-          entityType: 'user',
-          entityId: id,
-          before: null,
-          after: auditView(record),
-        })
-        return record
+          })
+          const record = (await work.accounts.record(id)) as UserRecord
+          return { result: record, entry: { entityId: id, before: null, after: auditView(record) } }
+        },
+        changes: (record) => userChanged(record.id),
       })
       .catch(uniqueViolationAsConflict(request.username))
     return { user, oneTimePassword }
@@ -228,45 +233,33 @@ export class AccountService {
       active: patch.active,
       streetIds: patch.streets ? await this.streetIds(patch.streets) : undefined,
     }
-    const updated = await this.knex.transaction(async (trx) => {
-      const before = await this.accounts.record(id, trx)
-      if (!before) throw new NotFoundError(`No user has id ${id}`)
-      if (before.version !== version) throw new VersionConflictError(before.version, before)
-      const losesAdmin =
-        before.role === 'admin' &&
-        before.active &&
-        (change.active === false || (change.role && change.role !== 'admin'))
-      if (losesAdmin) {
-        // Serialise administrator changes so that two of them cannot each remove "another" last admin.
-        await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['renewal-atlas:admins'])
-        const admins = await trx('users')
-          .where({ role_code: 'admin', active: true })
-          .whereNot('id', id)
-          .count<{ n: number }[]>('* as n')
-        if (Number(admins[0]?.n ?? 0) === 0) {
+    return this.writes.versioned<UserRecord>({
+      userId: actor.user.id,
+      entity: 'user',
+      action: 'update',
+      id,
+      expected: version,
+      lock: (work) => work.accounts.lock(id),
+      missing: () => new NotFoundError(`No user has id ${id}`),
+      read: async (work) => (await work.accounts.record(id)) as UserRecord,
+      change: async (work, before) => {
+        const losesAdmin =
+          before.role === 'admin' &&
+          before.active &&
+          (change.active === false || (change.role && change.role !== 'admin'))
+        if (losesAdmin && (await work.accounts.otherActiveAdmins(id)) === 0) {
           throw new ConflictError(
             'This is the last active administrator; make another user an administrator first',
           )
         }
-      }
-      if (!(await this.accounts.update(id, version, change, trx))) {
-        const current = (await this.accounts.record(id, trx)) as UserRecord
-        throw new VersionConflictError(current.version, current)
-      }
-      const after = (await this.accounts.record(id, trx)) as UserRecord
-      await new AuditRepository(trx).record({
-        userId: actor.user.id,
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
-        before: auditView(before),
-        after: auditView(after),
-      })
-      return after
+        if (!(await work.accounts.update(id, version, change))) return false
+        // A deactivated user is signed out everywhere at once.
+        if (change.active === false) await work.sessions.deleteForUser(id)
+        return true
+      },
+      audited: auditView,
+      changes: () => userChanged(id),
     })
-    if (!updated.active) await this.sessions.endSessions(id)
-    else this.sessions.forgetUser(id)
-    return updated
   }
 
   /** Gives the user a new one-time password and ends the user's sessions. */
@@ -274,18 +267,22 @@ export class AccountService {
     const target = await this.user(id)
     const oneTimePassword = generatePassword()
     const hash = await hashPassword(oneTimePassword)
-    await this.knex.transaction(async (trx) => {
-      await this.accounts.setPassword(id, hash, true, trx)
-      await new AuditRepository(trx).record({
-        userId: actor.user.id,
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
-        before: { mustChangePassword: target.mustChangePassword },
-        after: { mustChangePassword: true, passwordReset: true },
-      })
+    await this.writes.audited({
+      userId: actor.user.id,
+      entity: 'user',
+      action: 'update',
+      run: async (work) => {
+        await work.accounts.setPassword(id, hash, true)
+        await work.sessions.deleteForUser(id)
+        const entry = {
+          entityId: id,
+          before: { mustChangePassword: target.mustChangePassword },
+          after: { mustChangePassword: true, passwordReset: true },
+        }
+        return { result: undefined, entry }
+      },
+      changes: () => userChanged(id),
     })
-    await this.sessions.endSessions(id)
     return oneTimePassword
   }
 
@@ -306,7 +303,7 @@ export class AccountService {
 /** Two administrators creating the same user name at once: the loser gets 409, not 500. */
 function uniqueViolationAsConflict(username: string) {
   return (error: unknown): never => {
-    if ((error as { code?: string }).code === '23505')
+    if (fromPgError(error) instanceof UniqueViolation)
       throw new ConflictError(`The user name ${username} is taken`)
     throw error
   }

@@ -1,7 +1,6 @@
 // The area limits of a role: which streets a principal's permission reaches, and the check services call
 // before a write that names a street (such as moving a compound to another community).
 import { isAreaLimited, type Permission } from '@renewal-atlas/domain'
-import type { Knex } from 'knex'
 import { ForbiddenError } from '../http/errors.ts'
 import { type Principal, type Scope, UNLIMITED } from './principal.ts'
 
@@ -30,13 +29,4 @@ export function assertInArea(
   if (!inArea(principal, streetId, permission)) {
     throw new ForbiddenError('The record lies outside the streets assigned to you', 'outside_area')
   }
-}
-
-/** The street of a compound, or undefined when no (visible) compound has the id. */
-export async function compoundStreetId(knex: Knex, compoundId: number): Promise<number | undefined> {
-  const row = await knex('compounds as c')
-    .join('communities as cm', 'cm.id', 'c.community_id')
-    .where('c.id', compoundId)
-    .first('cm.street_id as streetId')
-  return row ? Number(row.streetId) : undefined
 }

@@ -2,6 +2,7 @@
 import { LRUCache } from 'lru-cache'
 import type { AccountRepository } from '../accounts/account.repository.ts'
 import type { TokenRepository } from '../accounts/token.repository.ts'
+import type { DataChanges } from '../changes/data-changed.ts'
 import { UnauthorizedError } from '../http/errors.ts'
 import { verifyPassword } from './password.ts'
 import type { Principal } from './principal.ts'
@@ -14,7 +15,8 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000
 const TOUCH_EVERY_MS = 60 * 1000
 /**
  * A looked-up principal is reused this long, so a map's hundreds of tile requests cost one session query.
- * Changes made through this process (sign-out, role, password) drop the entries at once.
+ * Changes made through this process (sign-out; role, password and tokens through the data-changed signal) drop the
+ * entries at once.
  */
 const CACHE_TTL_MS = 5 * 1000
 
@@ -37,8 +39,15 @@ export class SessionService {
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
     private readonly tokens: TokenRepository,
+    changes: DataChanges,
     private readonly timeouts: SessionTimeouts = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS },
-  ) {}
+  ) {
+    // A user whose role, streets, password, sessions or tokens changed is looked up afresh on the next request.
+    changes.listen((changed) => {
+      for (const { topic, ids } of changed)
+        if (topic === 'users') for (const id of ids ?? []) this.forgetUser(id)
+    })
+  }
 
   /** Checks the password (in the same time whether the user exists or not) and opens a session. */
   async login(username: string, password: string, userAgent: string | undefined): Promise<NewSession> {
@@ -100,14 +109,8 @@ export class SessionService {
     return principal
   }
 
-  /** Ends the user's sessions (all but `keep`) and forgets what is cached about the user. */
-  async endSessions(userId: number, keep?: string): Promise<void> {
-    await this.sessions.deleteForUser(userId, keep)
-    this.forgetUser(userId)
-  }
-
   /** Drops cached principals of a user whose role, streets, password or tokens changed. */
-  forgetUser(userId: number): void {
+  private forgetUser(userId: number): void {
     for (const [key, principal] of this.cache.entries()) {
       if (principal.kind !== 'anonymous' && principal.user.id === userId) this.cache.delete(key)
     }

@@ -1,19 +1,26 @@
-// Security settings from the environment, read once by main.ts: ATLAS_PUBLIC_READ, CORS_ORIGINS,
-// RATE_LIMIT_PER_MINUTE, and ATLAS_ADMIN_USERNAME with ATLAS_ADMIN_PASSWORD for the first administrator.
+// Security settings from the environment, read once by main.ts: ATLAS_DEMO, ATLAS_PUBLIC_READ, CORS_ORIGINS,
+// RATE_LIMIT_PER_MINUTE, and ATLAS_ADMIN_USERNAME with ATLAS_ADMIN_PASSWORD for the first administrator. Policy comes
+// from here and nowhere else: the app and the server take these values and never look at which database they run on.
 import { ConfigurationError } from '@renewal-atlas/db'
 import type { RateLimits } from './rate-limit.ts'
 
 export interface SecuritySettings {
-  /** undefined: the backend's default (on embedded, off with DATABASE_URL). */
-  publicRead: boolean | undefined
+  /** Whether visitors who have not signed in may read. Default: on for a demo, off otherwise. */
+  publicRead: boolean
+  /** Make one demo account per role on a first start with no user (a demo only). */
+  demoAccounts: boolean
   corsOrigins: string[]
   rateLimits: Partial<RateLimits>
   initialAdmin: { username: string; password: string } | undefined
 }
 
 export function securitySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SecuritySettings {
+  // A demo is what `npm start` runs without a database server: the embedded database with the Jinjiang demo data,
+  // open to read and with an account per role to try. ATLAS_DEMO=false closes an embedded installation in earnest.
+  const demo = booleanSetting(env.ATLAS_DEMO, 'ATLAS_DEMO') ?? !env.DATABASE_URL
   return {
-    publicRead: booleanSetting(env.ATLAS_PUBLIC_READ, 'ATLAS_PUBLIC_READ'),
+    publicRead: booleanSetting(env.ATLAS_PUBLIC_READ, 'ATLAS_PUBLIC_READ') ?? demo,
+    demoAccounts: demo,
     corsOrigins: origins(env.CORS_ORIGINS),
     rateLimits: rateLimits(env.RATE_LIMIT_PER_MINUTE),
     initialAdmin: initialAdmin(env.ATLAS_ADMIN_USERNAME, env.ATLAS_ADMIN_PASSWORD),

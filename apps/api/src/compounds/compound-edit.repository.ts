@@ -1,5 +1,8 @@
 // Writes to compounds (小区) on compound_records, the table behind the `compounds` view that hides soft-deleted
-// rows: row locks, version-guarded updates, soft delete and undelete, geometry checks and the deleted list.
+// rows: row locks, version-guarded updates, soft delete and undelete, the checks of a new outline and the deleted
+// list. Writes run on the write path's transaction (changes/write-path.ts).
+
+import { isGeometryFailure, outlineFromGeoJson } from '@renewal-atlas/db'
 import type {
   CompoundEditableField,
   CompoundPatch,
@@ -8,7 +11,7 @@ import type {
   PolygonGeometry,
 } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
-import { AuditRepository } from '../audit/audit.repository.ts'
+import type { Overlap } from '../http/errors.ts'
 import { type Feature, toFeature } from '../http/geojson.ts'
 import { compoundColumns } from './compound.repository.ts'
 
@@ -28,7 +31,22 @@ export interface CommunityRef {
   districtId: number
 }
 
-export type GeometryCheck = { valid: true; insideDistrict: boolean } | { valid: false; reason: string }
+export type GeometryCheck =
+  | { valid: true; insideDistrict: boolean; insideStreets: boolean; overlaps: Overlap[] }
+  | { valid: false; reason: string }
+
+export interface GeometryContext {
+  districtId: number
+  /** The streets the writer's outline must lie in; null for a writer whose edits reach every street. */
+  streetIds: readonly number[] | null
+  /** The compound being written, which its new outline may of course overlap. */
+  compoundId: number
+}
+
+/** Overlaps smaller than this (m²) are rounding at a shared edge, not a second compound on the same ground. */
+const OVERLAP_TOLERANCE_M2 = 0.5
+/** The overlaps a refusal names, at most. */
+const MAX_OVERLAPS_NAMED = 10
 
 /** The new values of a write: the patch's fields, with the community resolved to its id. */
 export type CompoundValues = Omit<CompoundPatch, 'communityCode'> & { communityId?: number }
@@ -51,32 +69,12 @@ const COLUMNS: Record<Exclude<CompoundEditableField, 'communityCode' | 'geometry
   renovationYear: 'renovation_year',
 }
 
-/** A polygon from request GeoJSON: 2D, WGS84, exterior ring counter-clockwise as RFC 7946 asks. */
-const polygonFrom = (knex: Knex, geometry: PolygonGeometry) =>
-  knex.raw('ST_ForcePolygonCCW(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)))', [
-    JSON.stringify({ type: 'Polygon', coordinates: geometry.coordinates }),
-  ])
-
-/** PostGIS reports unreadable geometry as a data exception (22xxx) or an internal error (XX000). */
-const isGeometryError = (error: unknown) => {
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && (code.startsWith('22') || code === 'XX000')
-}
-
-export interface EditTransaction {
-  compounds: CompoundEditRepository
-  audit: AuditRepository
-}
+/** A polygon from request GeoJSON as stored (its bbox member, if any, left out). */
+const polygonFrom = (geometry: PolygonGeometry) =>
+  outlineFromGeoJson({ type: 'Polygon', coordinates: geometry.coordinates })
 
 export class CompoundEditRepository {
   constructor(private readonly knex: Knex) {}
-
-  /** Run `work` in one transaction: every write in it, the audit entry included, commits or none does. */
-  transaction<T>(work: (tx: EditTransaction) => Promise<T>): Promise<T> {
-    return this.knex.transaction((trx) =>
-      work({ compounds: new CompoundEditRepository(trx), audit: new AuditRepository(trx) }),
-    )
-  }
 
   private records(): Knex.QueryBuilder {
     return this.knex('compound_records as c')
@@ -130,23 +128,49 @@ export class CompoundEditRepository {
       .first('cm.id', 'cm.street_id as streetId', 's.district_id as districtId')
   }
 
-  /** PostGIS's verdict on a polygon: valid (ST_IsValid, else ST_IsValidReason) and covered by the district. */
-  async checkGeometry(geometry: PolygonGeometry, districtId: number): Promise<GeometryCheck> {
+  /**
+   * PostGIS's verdict on a new outline: valid (ST_IsValid, else ST_IsValidReason), covered by the district, covered by
+   * the writer's streets, and the other compounds it overlaps by more than a sliver.
+   */
+  async checkGeometry(geometry: PolygonGeometry, at: GeometryContext): Promise<GeometryCheck> {
     const k = this.knex
     let validity: { valid: boolean; reason: string } | undefined
     try {
       validity = await k
-        .from(k.raw('(select ? as g) as x', [polygonFrom(k, geometry)]))
+        .from(k.raw('(select ? as g) as x', [polygonFrom(geometry)]))
         .first(k.raw('ST_IsValid(g) as valid'), k.raw('ST_IsValidReason(g) as reason'))
     } catch (error) {
-      if (!isGeometryError(error)) throw error
+      if (!isGeometryFailure(error)) throw error
       return { valid: false, reason: 'PostGIS could not read it' }
     }
     if (!validity?.valid) return { valid: false, reason: validity?.reason ?? 'unknown reason' }
-    const inside = await k('districts as d')
-      .where('d.id', districtId)
-      .first(k.raw('ST_CoveredBy(?, d.geom) as inside', [polygonFrom(k, geometry)]))
-    return { valid: true, insideDistrict: inside?.inside === true }
+    const outline = polygonFrom(geometry)
+    const place = await k('districts as d')
+      .where('d.id', at.districtId)
+      .first(
+        k.raw('ST_CoveredBy(?, d.geom) as "insideDistrict"', [outline]),
+        at.streetIds === null
+          ? k.raw('true as "insideStreets"')
+          : k.raw(
+              'coalesce(ST_CoveredBy(?, (select ST_Union(s.geom) from streets s where s.id = any(?::int[]))), false) as "insideStreets"',
+              [outline, [...at.streetIds]],
+            ),
+      )
+    const intersection = k.raw('ST_Area(ST_Intersection(c.geom, ?)::geography)', [outline])
+    const overlaps = (await k('compounds as c')
+      .whereNot('c.id', at.compoundId)
+      .whereRaw('c.geom && ?', [outline])
+      .whereRaw('ST_Intersects(c.geom, ?) and not ST_Touches(c.geom, ?)', [outline, outline])
+      .whereRaw('? > ?', [intersection, OVERLAP_TOLERANCE_M2])
+      .select('c.id', 'c.code', 'c.name', k.raw('? as "areaM2"', [intersection]))
+      .orderBy('areaM2', 'desc')
+      .limit(MAX_OVERLAPS_NAMED)) as Overlap[]
+    return {
+      valid: true,
+      insideDistrict: place?.insideDistrict === true,
+      insideStreets: place?.insideStreets === true,
+      overlaps: overlaps.map((o) => ({ ...o, areaM2: Number(o.areaM2) })),
+    }
   }
 
   /** Write the values and step the version, if the row is live and still at `version`; false otherwise. */
@@ -156,7 +180,7 @@ export class CompoundEditRepository {
       const value = values[field as keyof CompoundValues]
       if (value !== undefined) changes[column] = value
     }
-    if (values.geometry) changes.geom = polygonFrom(this.knex, values.geometry)
+    if (values.geometry) changes.geom = polygonFrom(values.geometry)
     const rows = await this.knex('compound_records')
       .where({ id, version })
       .whereNull('deleted_at')

@@ -7,6 +7,7 @@ import {
   compoundHistoryResponse,
   compoundPatch,
   compoundVersionConflict,
+  compoundWriteQuery,
   deletedCompoundListQuery,
   deletedCompoundPage,
   historyEntryParams,
@@ -54,8 +55,13 @@ const ifMatch = z.object({
 const writeErrors = {
   ...readErrors,
   401: problem('No signed-in user or API token'),
-  403: problem('The role may not do this, or the compound lies outside the user’s streets'),
+  403: problem(
+    'The role may not do this, or the compound (or its new outline) lies outside the user’s streets',
+  ),
   ...notFound,
+  409: problem(
+    'The new outline overlaps other compounds (listed in `overlaps`); allowOverlap=true writes it',
+  ),
   412: problem(
     'If-Match names a version that is no longer current; the body has the compound now',
     compoundVersionConflict,
@@ -74,10 +80,13 @@ registry.registerPath({
   summary: 'Edit a compound: any of its fields and its outline, at the version named by If-Match',
   description:
     'Absent fields keep their value, null clears a nullable one. The outline must be a valid Polygon inside the ' +
-    'district with at most 10,000 vertices. Rules across fields (renovationYear iff completed) are checked on the ' +
-    'record as it would be. Recorded in the history with the record before and after.',
+    'district with at most 10,000 vertices; a planner’s outline must lie inside the planner’s streets (403 ' +
+    'outside_area), and one that overlaps other compounds is refused with 409 overlaps_compounds naming them ' +
+    'unless allowOverlap=true. Rules across fields (renovationYear iff completed) are checked on the record as it ' +
+    'would be. Recorded in the history with the record before and after.',
   request: {
     params: idParam,
+    query: compoundWriteQuery,
     headers: ifMatch,
     body: { required: true, content: { 'application/json': { schema: compoundPatch } } },
   },
@@ -194,8 +203,9 @@ export function compoundEditRoutes(service: CompoundEditService): Router {
     const principal = signedIn(res)
     const { id } = parsePath(idParam, req)
     const expected = ifMatchVersion(req)
+    const { allowOverlap } = parseQuery(compoundWriteQuery, req)
     const patch = parseBody(compoundPatch, req)
-    const feature = await service.patch(principal, id, expected, patch)
+    const feature = await service.patch(principal, id, expected, patch, { allowOverlap })
     res.set('ETag', etag(feature.properties.version)).type('application/geo+json').json(feature)
   })
 
@@ -216,8 +226,10 @@ export function compoundEditRoutes(service: CompoundEditService): Router {
   router.post('/compounds/:id/history/:entryId/restore', async (req, res) => {
     const principal = signedIn(res)
     const { id, entryId } = parsePath(historyEntryParams, req)
-    const { state } = parseQuery(restoreQuery, req)
-    const feature = await service.restore(principal, id, entryId, ifMatchVersion(req), state)
+    const { state, allowOverlap } = parseQuery(restoreQuery, req)
+    const feature = await service.restore(principal, id, entryId, ifMatchVersion(req), state, {
+      allowOverlap,
+    })
     res.set('ETag', etag(feature.properties.version)).type('application/geo+json').json(feature)
   })
 

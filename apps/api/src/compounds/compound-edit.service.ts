@@ -1,6 +1,8 @@
-// Compound (小区) edits with optimistic locking: each write locks the row, checks the If-Match version, writes the
-// row and its audit entry in one transaction, then drops the compounds' cached tiles. Also the edit history,
+// Compound (小区) edits with optimistic locking, through the one write path: lock, If-Match, write, audit, then the
+// data-changed signal with the outline before and after. A new outline must be valid, inside the district, inside the
+// writer's streets and clear of other compounds unless the writer allows the overlap. Also the edit history,
 // restoring a version from it, soft delete and undelete.
+import { extentOf } from '@renewal-atlas/analysis'
 import {
   type AuditAction,
   type CompoundHistoryResponse,
@@ -15,29 +17,26 @@ import {
   type PolygonGeometry,
 } from '@renewal-atlas/domain'
 import type { AuditRepository } from '../audit/audit.repository.ts'
-import { assertInArea } from '../auth/area.ts'
+import { assertInArea, scopeFor } from '../auth/area.ts'
 import { isSignedIn, type Principal, type SignedIn } from '../auth/principal.ts'
-import { type FieldError, NotFoundError, ValidationError, VersionConflictError } from '../http/errors.ts'
+import type { DataChange } from '../changes/data-changed.ts'
+import type { WritePath } from '../changes/write-path.ts'
+import {
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  OverlapError,
+  ValidationError,
+} from '../http/errors.ts'
 import type { Feature } from '../http/geojson.ts'
-import type { TileService } from '../tiles/tile.service.ts'
 import type {
   CommunityRef,
   CompoundEditRepository,
   CompoundValues,
-  EditTransaction,
   LockedCompound,
 } from './compound-edit.repository.ts'
 
 const ENTITY = 'compound'
-
-/** Check constraints of compound_records → the field a violation is about (a case the checks here missed). */
-const CONSTRAINT_FIELDS: Record<string, string> = {
-  compounds_renovation_year_iff_completed: 'renovationYear',
-  compounds_counts_non_negative: 'households',
-  compounds_geom_valid: 'geometry',
-}
-const CHECK_VIOLATION = '23514'
-const FOREIGN_KEY_VIOLATION = '23503'
 
 type CompoundFeature = Feature<CompoundResponseProperties>
 
@@ -45,11 +44,22 @@ const notFound = (id: number) => new NotFoundError(`No compound has id ${id}`)
 const notDeleted = (id: number) => new NotFoundError(`No deleted compound has id ${id}`)
 const bodyError = (name: string, reason: string): FieldError => ({ name, in: 'body', reason })
 
+export interface WriteOptions {
+  /** Write an outline that overlaps other compounds (the planner has seen which and confirms). */
+  allowOverlap?: boolean | undefined
+}
+
+/** A compound's change seen by the caches: its map layers, where the outline was and is. */
+function compoundChanges(before: CompoundSnapshot, after: CompoundSnapshot): DataChange[] {
+  const extent = extentOf(before.geometry, after.geometry)
+  return [{ topic: 'compounds', extent, ids: [after.properties.id] }]
+}
+
 export class CompoundEditService {
   constructor(
     private readonly compounds: CompoundEditRepository,
     private readonly audit: AuditRepository,
-    private readonly tiles: TileService,
+    private readonly writes: WritePath<CompoundEditRepository>,
   ) {}
 
   /** Apply a patch to the compound at version `expected`; the compound as it is now. */
@@ -58,19 +68,22 @@ export class CompoundEditService {
     id: number,
     expected: number,
     patch: CompoundPatch,
+    options: WriteOptions = {},
   ): Promise<CompoundFeature> {
     const place = await this.live(id)
     const { communityCode, ...fields } = patch
     const community = communityCode === undefined ? undefined : await this.community(communityCode)
     if (community) assertInArea(principal, community.streetId)
-    if (fields.geometry) await this.assertGeometry(fields.geometry, (community ?? place).districtId)
+    if (fields.geometry) {
+      await this.assertOutline(principal, id, fields.geometry, (community ?? place).districtId, options)
+    }
     const values: CompoundValues = { ...fields, ...(community ? { communityId: community.id } : {}) }
     return this.write(principal, id, expected, 'live', 'update', (tx, before) => {
       const violations = compoundRuleViolations({ ...before.properties, ...fields })
       if (violations.length) {
         throw new ValidationError(violations.map(({ field, reason }) => bodyError(field, reason)))
       }
-      return tx.compounds.update(id, expected, values)
+      return tx.update(id, expected, values)
     })
   }
 
@@ -78,7 +91,7 @@ export class CompoundEditService {
   async remove(principal: SignedIn, id: number, expected: number): Promise<number> {
     await this.live(id)
     const deleted = await this.write(principal, id, expected, 'live', 'delete', (tx) =>
-      tx.compounds.markDeleted(id, expected, principal.user.id),
+      tx.markDeleted(id, expected, principal.user.id),
     )
     return deleted.properties.version
   }
@@ -87,15 +100,13 @@ export class CompoundEditService {
   async undelete(principal: SignedIn, id: number, expected: number): Promise<CompoundFeature> {
     const place = await this.compounds.place(id)
     if (!place?.deleted) throw notDeleted(id)
-    return this.write(principal, id, expected, 'deleted', 'undelete', (tx) =>
-      tx.compounds.markUndeleted(id, expected),
-    )
+    return this.write(principal, id, expected, 'deleted', 'undelete', (tx) => tx.markUndeleted(id, expected))
   }
 
   /**
    * Set the compound back to the state after history entry `entryId` (before it, for a delete; or before it when
    * asked), as a new version recorded as 'restore'. The compound must be live: a deleted one comes back with
-   * undelete first.
+   * undelete first. An old outline meets the same checks as a new one.
    */
   async restore(
     principal: SignedIn,
@@ -103,6 +114,7 @@ export class CompoundEditService {
     entryId: number,
     expected: number,
     state: 'after' | 'before' = 'after',
+    options: WriteOptions = {},
   ): Promise<CompoundFeature> {
     const place = await this.live(id)
     const entry = await this.audit.find(ENTITY, id, entryId)
@@ -131,6 +143,11 @@ export class CompoundEditService {
       ])
     }
     if (community.id !== place.communityId) assertInArea(principal, community.streetId)
+    const current = await this.compounds.feature(id)
+    const outline = target.geometry as PolygonGeometry
+    // The old outline came from the database; it is written again only when it differs from today's.
+    const moves = JSON.stringify(current?.geometry) !== JSON.stringify(outline)
+    if (moves) await this.assertOutline(principal, id, outline, community.districtId, options)
     const values: CompoundValues = {
       name: was.name,
       address: was.address,
@@ -144,16 +161,9 @@ export class CompoundEditService {
       onOldRegister: was.onOldRegister,
       renovationStatus: was.renovationStatus,
       renovationYear: was.renovationYear,
+      ...(moves ? { geometry: outline } : {}),
     }
-    return this.write(principal, id, expected, 'live', 'restore', (tx, before) => {
-      // The old outline came from the database; it is written again only when it differs from today's, and the
-      // table's validity check still guards it.
-      const geometry =
-        JSON.stringify(before.geometry) === JSON.stringify(target.geometry)
-          ? {}
-          : { geometry: target.geometry as PolygonGeometry }
-      return tx.compounds.update(id, expected, { ...values, ...geometry })
-    })
+    return this.write(principal, id, expected, 'live', 'restore', (tx) => tx.update(id, expected, values))
   }
 
   /**
@@ -194,46 +204,34 @@ export class CompoundEditService {
     return this.compounds.listDeleted(page)
   }
 
-  /**
-   * Every write: lock the row, check that it is live (or deleted), compare its version with If-Match, let `change`
-   * write it at that version, record the audit entry with the record before and after, commit; only then drop the
-   * cached tiles, since a rolled-back write changes nothing they show. The record as it is after the write.
-   */
-  private async write(
+  /** Every write of a compound: on the write path, live (or deleted) at version `expected`. */
+  private write(
     principal: SignedIn,
     id: number,
     expected: number,
     state: 'live' | 'deleted',
     action: AuditAction,
-    change: (tx: EditTransaction, before: CompoundSnapshot) => Promise<boolean>,
+    change: (tx: CompoundEditRepository, before: CompoundSnapshot) => Promise<boolean>,
   ): Promise<CompoundFeature> {
-    let after: CompoundSnapshot
-    try {
-      after = await this.compounds.transaction(async (tx) => {
-        const locked = await tx.compounds.lock(id)
-        if (!locked || locked.deleted !== (state === 'deleted')) {
-          throw state === 'live' ? notFound(id) : notDeleted(id)
-        }
-        const before = await snapshot(tx, id)
-        if (locked.version !== expected) throw new VersionConflictError(locked.version, before)
-        // The update is guarded by `version = expected` too: a write that finds no row at that version is a 412.
-        if (!(await change(tx, before))) throw new VersionConflictError(locked.version, before)
-        const now = await snapshot(tx, id)
-        await tx.audit.record({
-          userId: principal.user.id,
-          action,
-          entityType: ENTITY,
-          entityId: id,
-          before: action === 'undelete' ? null : before,
-          after: action === 'delete' ? null : now,
-        })
-        return now
-      })
-    } catch (error) {
-      throw asFieldError(error)
-    }
-    this.tiles.invalidate('compounds')
-    return after
+    return this.writes.versioned<CompoundSnapshot>({
+      userId: principal.user.id,
+      entity: ENTITY,
+      action,
+      id,
+      expected,
+      lock: async (tx) => {
+        const locked = await tx.lock(id)
+        return locked && locked.deleted === (state === 'deleted') ? locked : undefined
+      },
+      missing: () => (state === 'live' ? notFound(id) : notDeleted(id)),
+      read: async (tx) => {
+        const feature = await tx.feature(id)
+        if (!feature) throw notFound(id)
+        return feature as CompoundSnapshot
+      },
+      change,
+      changes: compoundChanges,
+    }) as Promise<CompoundFeature>
   }
 
   private async live(id: number): Promise<LockedCompound> {
@@ -248,33 +246,29 @@ export class CompoundEditService {
     return community
   }
 
-  private async assertGeometry(geometry: PolygonGeometry, districtId: number): Promise<void> {
-    const check = await this.compounds.checkGeometry(geometry, districtId)
+  /**
+   * A new outline must be valid, inside the district and inside the streets the writer's edits reach; one that
+   * overlaps other compounds is refused (409 naming them) unless the writer allows it.
+   */
+  private async assertOutline(
+    principal: SignedIn,
+    id: number,
+    geometry: PolygonGeometry,
+    districtId: number,
+    { allowOverlap = false }: WriteOptions,
+  ): Promise<void> {
+    const { streetIds } = scopeFor(principal, 'editCompounds')
+    const check = await this.compounds.checkGeometry(geometry, { districtId, streetIds, compoundId: id })
     if (!check.valid) {
       throw new ValidationError([bodyError('geometry', `${GEOMETRY_REASONS.invalid}: ${check.reason}`)])
     }
     if (!check.insideDistrict) {
       throw new ValidationError([bodyError('geometry', GEOMETRY_REASONS.outsideDistrict)])
     }
+    if (!check.insideStreets) {
+      throw new ForbiddenError(`geometry: ${GEOMETRY_REASONS.outsideStreets}`, 'outside_area')
+    }
+    if (check.overlaps.length && !allowOverlap)
+      throw new OverlapError(check.overlaps, GEOMETRY_REASONS.overlaps)
   }
-}
-
-/** The record as the API shows it, read inside the transaction that holds its lock. */
-async function snapshot(tx: EditTransaction, id: number): Promise<CompoundSnapshot> {
-  const feature = await tx.compounds.feature(id)
-  if (!feature) throw notFound(id)
-  return feature as CompoundSnapshot
-}
-
-/** A constraint the checks here did not foresee (e.g. a community removed meanwhile) is still the client's 400. */
-function asFieldError(error: unknown): unknown {
-  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown }
-  const field = typeof constraint === 'string' ? CONSTRAINT_FIELDS[constraint] : undefined
-  if (code === CHECK_VIOLATION && field) {
-    return new ValidationError([bodyError(field, `${field} breaks the rule ${constraint}`)])
-  }
-  if (code === FOREIGN_KEY_VIOLATION) {
-    return new ValidationError([bodyError('communityCode', 'the community no longer exists')])
-  }
-  return error
 }

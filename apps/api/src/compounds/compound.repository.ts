@@ -48,6 +48,15 @@ export class CompoundRepository {
     }
   }
 
+  /** The street of a compound, or undefined when no (live) compound has the id. */
+  async streetId(id: number): Promise<number | undefined> {
+    const row = await this.knex('compounds as c')
+      .join('communities as cm', 'cm.id', 'c.community_id')
+      .where('c.id', id)
+      .first('cm.street_id as streetId')
+    return row ? Number(row.streetId) : undefined
+  }
+
   async byId(id: number): Promise<Feature<CompoundResponseProperties> | undefined> {
     const row = await this.base({}).where('c.id', id).first(compoundColumns(this.knex))
     if (!row) return undefined

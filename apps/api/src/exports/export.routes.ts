@@ -2,7 +2,6 @@
 // coordinate system, its metadata sidecar, and several layers zipped with a README (the plan-area bundle).
 // Bodies stream: the feature count goes out first as a header (for progress), then the features as they are read.
 import { pipeline } from 'node:stream/promises'
-import type { Database } from '@renewal-atlas/db'
 import {
   bundleQuery,
   EXCHANGE_LAYERS,
@@ -22,7 +21,7 @@ import { parsePath, parseQuery } from '../http/validate.ts'
 import type { LayerFilter } from '../layers/layer-query.ts'
 import { notFound, readErrors, registry } from '../openapi/registry.ts'
 import { attachment } from '../stats/downloads.ts'
-import { type ExportFile, ExportService } from './export.service.ts'
+import type { ExportFile, ExportService } from './export.service.ts'
 
 /** Metres around a compound when `near` is given without `radius`. */
 const DEFAULT_NEAR_RADIUS_M = 300
@@ -88,8 +87,7 @@ registry.registerPath({
   },
 })
 
-export function exportRoutes(db: Database): Router {
-  const service = new ExportService(db)
+export function exportRoutes(service: ExportService): Router {
   const router = Router()
 
   router.get('/exports/bundle', async (req, res) => {

@@ -5,7 +5,6 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import type { Database } from '@renewal-atlas/db'
 import {
   CRS_INFO,
   EXPORT_FORMAT_FILES,
@@ -34,18 +33,10 @@ import {
   writeShapefile,
   zipStream,
 } from '@renewal-atlas/exchange'
-import type { Knex } from 'knex'
-import { compoundStreetId } from '../auth/area.ts'
+import type { CompoundRepository } from '../compounds/compound.repository.ts'
 import { NotFoundError } from '../http/errors.ts'
-import {
-  type LayerFilter,
-  layerCount,
-  layerFeatureTextSql,
-  layerFeatureTexts,
-  layerRows,
-  type PageOptions,
-} from '../layers/layer-query.ts'
-import { copyLines } from './copy-lines.ts'
+import type { LayerRepository } from '../layers/layer.repository.ts'
+import type { LayerFilter, PageOptions } from '../layers/layer-query.ts'
 
 /**
  * Streams of bytes, not objects: what waits between the database and the socket is counted in bytes (64 KB), so a
@@ -76,23 +67,22 @@ export interface ExportFile {
 }
 
 export class ExportService {
-  private readonly knex: Knex
-
-  constructor(private readonly db: Database) {
-    this.knex = db.knex
-  }
+  constructor(
+    private readonly layers: LayerRepository,
+    private readonly compounds: CompoundRepository,
+  ) {}
 
   /** Refuses an area around a compound that does not exist (or that the reader may not see) before any byte. */
   async checkArea(filter: LayerFilter): Promise<void> {
     if (!filter.near) return
-    const street = await compoundStreetId(this.knex, filter.near.compoundId)
+    const street = await this.compounds.streetId(filter.near.compoundId)
     if (street === undefined || (filter.streetIds && !filter.streetIds.includes(street))) {
       throw new NotFoundError(`No compound with id ${filter.near.compoundId} (near) is visible to you`)
     }
   }
 
   async count(layer: ExportLayer, filter: LayerFilter): Promise<number> {
-    return layerCount(this.knex, layer, scoped(layer, filter))
+    return this.layers.count(layer, filter)
   }
 
   /** One layer as one file in the asked format. */
@@ -209,7 +199,7 @@ export class ExportService {
   /** On the server, GeoJSON in an EPSG system is written whole by the database and streamed (COPY). */
   private copies(request: Omit<ExportRequest, 'layers'>): boolean {
     return (
-      this.db.capabilities.copyToStdout &&
+      this.layers.copies &&
       CRS_INFO[request.crs].epsg !== null &&
       (request.format === 'geojson' || request.format === 'geojsonseq')
     )
@@ -219,9 +209,8 @@ export class ExportService {
   private copyFeatureLines(layer: ExportLayer, request: Omit<ExportRequest, 'layers'>) {
     const sequence = request.format === 'geojsonseq'
     const prefix = sequence ? SEQUENCE_LINE_PREFIX : COLLECTION_LINE_PREFIX
-    const sql = layerFeatureTextSql(this.knex, layer, scoped(layer, request.filter), request.crs, prefix)
     return {
-      lines: copyLines(this.knex, sql),
+      lines: this.layers.featureLines(layer, request.filter, request.crs, prefix),
       frame: sequence ? geojsonSeqFromLines : geojsonFromLines,
     }
   }
@@ -234,7 +223,6 @@ export class ExportService {
     layer: ExportLayer,
     request: Omit<ExportRequest, 'layers'>,
   ): AsyncIterable<string[]> {
-    const filter = scoped(layer, request.filter)
     if (CRS_INFO[request.crs].epsg === null) {
       for await (const batch of this.batches(layer, request)) {
         yield batch.map((feature) => featureJson(feature, CRS_INFO[request.crs].decimals))
@@ -242,7 +230,7 @@ export class ExportService {
       return
     }
     yield* pagesById(async (afterId) => {
-      const page = await layerFeatureTexts(this.knex, layer, filter, pageAfter(request.crs, afterId))
+      const page = await this.layers.featureTexts(layer, request.filter, pageAfter(request.crs, afterId))
       return { items: page.texts, lastId: page.lastId }
     })
   }
@@ -252,10 +240,9 @@ export class ExportService {
     layer: ExportLayer,
     request: Omit<ExportRequest, 'layers'>,
   ): AsyncIterable<ExportFeature[]> {
-    const filter = scoped(layer, request.filter)
     const offset = CRS_INFO[request.crs].epsg === null
     for await (const rows of pagesById(async (afterId) => {
-      const page = await layerRows(this.knex, layer, filter, pageAfter(request.crs, afterId))
+      const page = await this.layers.rows(layer, request.filter, pageAfter(request.crs, afterId))
       return { items: page, lastId: page.at(-1)?.id }
     })) {
       yield rows.map((row) => {
@@ -347,11 +334,6 @@ function startNow<T>(source: AsyncIterable<T>): { lines: AsyncIterable<T>; close
       await iterator.return?.()
     },
   }
-}
-
-/** Area limits reach compound-level records only: boundaries, roads and facilities are public. */
-function scoped(layer: ExportLayer, filter: LayerFilter): LayerFilter {
-  return layer === 'compounds' || layer === 'buildings' ? filter : { ...filter, streetIds: null }
 }
 
 /** The filter as the README and metadata state it (no internal ids of other users' scopes). */

@@ -151,3 +151,30 @@ export class FileRejectedError extends HttpError {
     super(detail, [{ name: 'file', in: 'body', reason: detail }])
   }
 }
+
+/** A compound an outline would overlap, and by how much. */
+export interface Overlap {
+  id: number
+  code: string
+  name: string
+  areaM2: number
+}
+
+/** 409: a new outline overlaps other compounds; `allowOverlap=true` writes it anyway. The body names them. */
+export class OverlapError extends HttpError {
+  readonly status = 409
+  readonly code = 'overlaps_compounds'
+  readonly title = 'The outline overlaps other compounds'
+  constructor(
+    readonly overlaps: readonly Overlap[],
+    reason: string,
+  ) {
+    super(
+      `${reason}: ${overlaps.map((o) => `${o.name} (${o.code}, ${Math.round(o.areaM2)} m²)`).join(', ')}`,
+      [{ name: 'geometry', in: 'body', reason }],
+    )
+  }
+  override problemMembers(): Record<string, unknown> {
+    return { overlaps: this.overlaps }
+  }
+}

@@ -1,4 +1,5 @@
 // Turning rows into GeoJSON features: geometry as RFC 7946 text from PostGIS (CCW exterior rings, 7 decimals).
+import { envelope, intersects } from '@renewal-atlas/db'
 import type { Knex } from 'knex'
 
 /** SELECT expression for a feature's geometry; `column` is a constant of ours, never a request string. */
@@ -24,5 +25,5 @@ export function whereInBbox(
   bbox: readonly [number, number, number, number] | undefined,
 ): void {
   if (!bbox) return
-  query.whereRaw('ST_Intersects(??, ST_MakeEnvelope(?, ?, ?, ?, 4326))', [column, ...bbox])
+  query.where(intersects(column, envelope(bbox)))
 }

@@ -1,6 +1,8 @@
 // Maps thrown errors to application/problem+json: typed errors keep their status, anything else is a logged 500.
+import { fromPgError } from '@renewal-atlas/db'
 import { FileRejected } from '@renewal-atlas/exchange'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { databaseProblem } from './database-problem.ts'
 import {
   FileRejectedError,
   HttpError,
@@ -53,10 +55,15 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
     })
 }
 
-/** Errors raised by express and its body parser arrive with a status and a type of their own. */
+/**
+ * Typed errors as they are; the database's errors by their SQLSTATE (fromPgError); those raised by express and its
+ * body parser by their own status and type.
+ */
 function asHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error
   if (error instanceof FileRejected) return new FileRejectedError(error.status, error.code, error.reason)
+  const database = fromPgError(error)
+  if (database) return databaseProblem(database)
   const { status, type } = error as { status?: unknown; type?: unknown }
   if (type === 'entity.too.large')
     return new PayloadTooLargeError('The request body is larger than the limit')

@@ -2,6 +2,8 @@
 // whether it lies in the district, whether its code is taken, and which community or compound it belongs to (by
 // code, else the one holding its point on surface). One statement per batch, the features passed as arrays and
 // unnested; nothing is written.
+
+import { isGeometryFailure } from '@renewal-atlas/db'
 import type { ImportTarget } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 
@@ -30,12 +32,6 @@ export interface CheckResult {
 /** Features per statement, and GeoJSON characters per statement (a few large outlines fill a batch alone). */
 const BATCH_FEATURES = 500
 const BATCH_CHARACTERS = 8_000_000
-
-/** PostGIS reports unreadable geometry as a data exception (22xxx) or an internal error (XX000). */
-const isGeometryError = (error: unknown) => {
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && (code.startsWith('22') || code === 'XX000')
-}
 
 // The statement is put together once, from constant fragments per target; every value is bound.
 const INPUT = `
@@ -120,14 +116,14 @@ export class ImportCheckRepository {
     try {
       return await this.run(this.knex, target, batch)
     } catch (error) {
-      if (!isGeometryError(error) || batch.length === 0) throw error
+      if (!isGeometryFailure(error) || batch.length === 0) throw error
     }
     const results: CheckResult[] = []
     for (const input of batch) {
       try {
         results.push(...(await this.knex.transaction((sp) => this.run(sp, target, [input]))))
       } catch (error) {
-        if (!isGeometryError(error)) throw error
+        if (!isGeometryFailure(error)) throw error
         const [checked] = await this.run(this.knex, target, [{ ...input, geojson: null }])
         if (!checked) throw error
         results.push({ ...checked, invalidReason: `PostGIS cannot read it: ${postgisMessage(error)}` })

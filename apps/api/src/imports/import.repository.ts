@@ -1,5 +1,7 @@
 // The import log (imports), the records each committed import created (import_rows) and the remembered field
 // mappings (import_mappings). Reads return ImportRecord as the API shows it; the upload's bytes are read apart.
+
+import { fromPgError, UniqueViolation } from '@renewal-atlas/db'
 import type {
   FieldMapping,
   ImportAnalysis,
@@ -55,7 +57,6 @@ export interface StoredImport {
   analysis: ImportAnalysis
 }
 
-const UNIQUE_VIOLATION = '23505'
 const IDEMPOTENCY_INDEX = 'imports_idempotency'
 
 const iso = (value: unknown) =>
@@ -126,12 +127,8 @@ export class ImportRepository {
         .returning('id')
       return Number(row.id)
     } catch (error) {
-      const { code, constraint } = error as { code?: unknown; constraint?: unknown }
-      const message = String((error as Error).message ?? '')
-      if (
-        code === UNIQUE_VIOLATION &&
-        (constraint === IDEMPOTENCY_INDEX || message.includes(IDEMPOTENCY_INDEX))
-      ) {
+      const refused = fromPgError(error)
+      if (refused instanceof UniqueViolation && refused.broke(IDEMPOTENCY_INDEX)) {
         return undefined
       }
       throw error

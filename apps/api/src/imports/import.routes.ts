@@ -1,7 +1,6 @@
 // /api/v1/imports: upload a survey file (the raw body), validate it feature by feature, commit it in one
 // transaction, roll a committed import back, and list the imports. The upload route reads its own body (up to
 // IMPORT_LIMITS.maxUploadBytes); the API's JSON parser skips it (app.ts).
-import type { Database } from '@renewal-atlas/db'
 import {
   IDEMPOTENCY_HEADER,
   IMPORT_LIMITS,
@@ -23,8 +22,7 @@ import { signedIn } from '../auth/principal.ts'
 import { type FieldError, FileRejectedError, ValidationError } from '../http/errors.ts'
 import { parsePath, parseQuery } from '../http/validate.ts'
 import { jsonBody, notFound, readErrors, registry } from '../openapi/registry.ts'
-import { tileServiceFor } from '../tiles/tile.service.ts'
-import { ImportService } from './import.service.ts'
+import type { ImportService } from './import.service.ts'
 
 /** A client that sends many bad options learns enough from the first few. */
 const MAX_FIELD_ERRORS = 20
@@ -202,8 +200,7 @@ function parseOptions(req: Request) {
 
 // ---- routes ----
 
-export function importRoutes(db: Database): Router {
-  const service = new ImportService(db.knex, tileServiceFor(db))
+export function importRoutes(service: ImportService): Router {
   const router = Router()
 
   router.post('/imports', readFileBody, async (req, res) => {

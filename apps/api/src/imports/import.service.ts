@@ -2,6 +2,14 @@
 // that validates again, and rollback of a whole import. Users see and act on their own imports; a user whose import
 // permission reaches every street (an administrator) sees all of them. A planner imports only inside their streets.
 import { createHash } from 'node:crypto'
+import { type Extent, extentOf } from '@renewal-atlas/analysis'
+import {
+  CheckViolation,
+  ForeignKeyViolation,
+  fromPgError,
+  NotNullViolation,
+  UniqueViolation,
+} from '@renewal-atlas/db'
 import {
   type FieldMapping,
   IMPORT_TARGETS,
@@ -24,11 +32,11 @@ import {
   type UploadedFile,
 } from '@renewal-atlas/exchange'
 import type { Knex } from 'knex'
-import { AuditRepository } from '../audit/audit.repository.ts'
 import { scopeFor } from '../auth/area.ts'
 import type { SignedIn } from '../auth/principal.ts'
+import type { DataChange } from '../changes/data-changed.ts'
+import type { WritePath } from '../changes/write-path.ts'
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../http/errors.ts'
-import type { TileService } from '../tiles/tile.service.ts'
 import { ImportChangedError, ImportInvalidError } from './import.errors.ts'
 import { type ImportReading, ImportRepository, ROW_TABLE, type StoredImport } from './import.repository.ts'
 import { ImportCheckRepository } from './import-check.repository.ts'
@@ -36,26 +44,33 @@ import { ImportRecordRepository } from './import-record.repository.ts'
 import { type Validation, validateFeatures, validationReport } from './import-validation.ts'
 
 /** The repositories of one unit of work, all on the same connection or transaction. */
-interface Work {
+export interface ImportWork {
   imports: ImportRepository
   checks: ImportCheckRepository
   records: ImportRecordRepository
-  audit: AuditRepository
 }
 
-const workOn = (knex: Knex): Work => ({
+export const importWorkOn = (knex: Knex): ImportWork => ({
   imports: new ImportRepository(knex),
   checks: new ImportCheckRepository(knex),
   records: new ImportRecordRepository(knex),
-  audit: new AuditRepository(knex),
 })
+
+/** A commit or rollback: the import as it is after it, and the layer it wrote (none for a retry). */
+interface Committed {
+  record: ImportRecord
+  wrote?: { target: ImportTarget; extent?: Extent | undefined }
+}
+
+const layerChanges = ({ wrote }: Committed): DataChange[] =>
+  wrote ? [{ topic: wrote.target, extent: wrote.extent }] : []
 
 /** Rows shown in the analysis for the mapping table. */
 const SAMPLE_ROWS = 5
 const AUDIT_ENTITY = 'import'
 
-/** SQLSTATEs of integrity violations: a record written meanwhile (a code taken, a parent deleted) or a rule missed. */
-const INTEGRITY_VIOLATIONS = new Set(['23505', '23503', '23514', '23502'])
+/** Integrity violations: a record written meanwhile (a code taken, a parent deleted) or a rule the checks missed. */
+const INTEGRITY_VIOLATIONS = [UniqueViolation, ForeignKeyViolation, CheckViolation, NotNullViolation]
 
 export interface UploadResult {
   /** False when the idempotency key answered with the import an earlier request made. */
@@ -73,7 +88,7 @@ interface Reading {
 export class ImportService {
   constructor(
     private readonly knex: Knex,
-    private readonly tiles: TileService,
+    private readonly writes: WritePath<ImportWork>,
   ) {}
 
   /**
@@ -82,7 +97,7 @@ export class ImportService {
    * away the uploads never committed within the retention period (housekeeping).
    */
   async upload(principal: SignedIn, file: UploadedFile, key: string | null): Promise<UploadResult> {
-    const work = workOn(this.knex)
+    const work = importWorkOn(this.knex)
     const sha256 = createHash('sha256').update(file.bytes).digest('hex')
     if (key !== null) {
       const replay = await this.replay(work, principal, key, sha256)
@@ -117,7 +132,7 @@ export class ImportService {
 
   /** Read the upload with the options and check every feature; nothing is written but how it was read. */
   async validate(principal: SignedIn, id: number, options: ImportOptions): Promise<ImportValidationReport> {
-    const work = workOn(this.knex)
+    const work = importWorkOn(this.knex)
     const stored = this.visible(principal, id, await work.imports.find(id))
     const bytes = await this.uploadedFile(work, stored)
     const { reading, validation } = await this.read(work, principal, stored, bytes, options)
@@ -135,66 +150,75 @@ export class ImportService {
    * import answers with its record (a retry); refused with 422 when a feature is invalid and skipInvalid is false.
    */
   async commit(principal: SignedIn, id: number, options: ImportOptions): Promise<ImportRecord> {
-    let committed: { record: ImportRecord; wrote: ImportTarget | null }
     try {
-      committed = await this.knex.transaction(async (trx) => {
-        const work = workOn(trx)
-        const stored = this.visible(principal, id, await work.imports.lock(id))
-        if (stored.record.status === 'committed') return { record: stored.record, wrote: null }
-        const bytes = await this.uploadedFile(work, stored)
-        const { dataset, reading, validation } = await this.read(work, principal, stored, bytes, options)
-        const { counts, issueCounts } = validation
-        const valid = validation.features.filter((feature) => feature.status !== 'invalid')
-        if (counts.invalid > 0 && !options.skipInvalid) throw new ImportInvalidError(counts, issueCounts)
-        if (!valid.length) {
-          throw new ImportInvalidError(counts, issueCounts, 'No feature is valid: there is nothing to import')
-        }
-        const ids = await work.records.insert(
-          reading.target,
-          valid.map((feature) => ({
-            values: feature.values,
-            parentId: feature.parentId,
-            geojson: JSON.stringify(feature.wgs84),
-          })),
-        )
-        await work.imports.addRows(id, reading.target, ids)
-        const recordCounts = {
-          features: counts.features,
-          valid: valid.length,
-          invalid: counts.invalid,
-          created: ids.length,
-          skipped: counts.invalid,
-        }
-        await work.imports.markCommitted(id, { ...reading, counts: recordCounts })
-        await work.imports.rememberMapping(
-          reading.target,
-          columnSignature(dataset.columns),
-          reading.mapping,
-          principal.user.id,
-        )
-        await work.audit.record({
-          userId: principal.user.id,
-          action: 'import',
-          entityType: AUDIT_ENTITY,
-          entityId: id,
-          before: null,
-          after: {
-            fileName: stored.record.fileName,
-            fileSha256: stored.record.fileSha256,
-            ...reading,
-            counts: recordCounts,
-            table: ROW_TABLE[reading.target],
-            firstId: ids[0] ?? null,
-            lastId: ids.at(-1) ?? null,
-          },
-        })
-        return { record: await this.recordOf(work, id), wrote: reading.target }
+      const { record } = await this.writes.audited<Committed>({
+        userId: principal.user.id,
+        entity: AUDIT_ENTITY,
+        action: 'import',
+        run: async (work) => {
+          const stored = this.visible(principal, id, await work.imports.lock(id))
+          if (stored.record.status === 'committed') return { result: { record: stored.record }, entry: null }
+          const bytes = await this.uploadedFile(work, stored)
+          const { dataset, reading, validation } = await this.read(work, principal, stored, bytes, options)
+          const { counts, issueCounts } = validation
+          const valid = validation.features.filter((feature) => feature.status !== 'invalid')
+          if (counts.invalid > 0 && !options.skipInvalid) throw new ImportInvalidError(counts, issueCounts)
+          if (!valid.length) {
+            throw new ImportInvalidError(
+              counts,
+              issueCounts,
+              'No feature is valid: there is nothing to import',
+            )
+          }
+          const ids = await work.records.insert(
+            reading.target,
+            valid.map((feature) => ({
+              values: feature.values,
+              parentId: feature.parentId,
+              geojson: JSON.stringify(feature.wgs84),
+            })),
+          )
+          await work.imports.addRows(id, reading.target, ids)
+          const recordCounts = {
+            features: counts.features,
+            valid: valid.length,
+            invalid: counts.invalid,
+            created: ids.length,
+            skipped: counts.invalid,
+          }
+          await work.imports.markCommitted(id, { ...reading, counts: recordCounts })
+          await work.imports.rememberMapping(
+            reading.target,
+            columnSignature(dataset.columns),
+            reading.mapping,
+            principal.user.id,
+          )
+          return {
+            result: {
+              record: await this.recordOf(work, id),
+              wrote: { target: reading.target, extent: extentOf(...valid.map((f) => f.wgs84)) },
+            },
+            entry: {
+              entityId: id,
+              before: null,
+              after: {
+                fileName: stored.record.fileName,
+                fileSha256: stored.record.fileSha256,
+                ...reading,
+                counts: recordCounts,
+                table: ROW_TABLE[reading.target],
+                firstId: ids[0] ?? null,
+                lastId: ids.at(-1) ?? null,
+              },
+            },
+          }
+        },
+        changes: layerChanges,
       })
+      return record
     } catch (error) {
       throw asConflict(error)
     }
-    if (committed.wrote) this.tiles.invalidate(committed.wrote)
-    return committed.record
   }
 
   /**
@@ -202,46 +226,49 @@ export class ImportService {
    * references (then 409 naming them, nothing deleted). A rolled-back import answers with its record (a retry).
    */
   async rollback(principal: SignedIn, id: number): Promise<ImportRecord> {
-    const { record, wrote } = await this.knex.transaction(async (trx) => {
-      const work = workOn(trx)
-      const stored = this.visible(principal, id, await work.imports.lock(id))
-      const { status, target, counts } = stored.record
-      if (status === 'rolled_back') return { record: stored.record, wrote: null }
-      if (status !== 'committed' || target === null) {
-        throw new ConflictError(`Import ${id} was not committed: there is nothing to roll back`)
-      }
-      const changed = await work.records.changedSince(id, target)
-      if (changed.length) throw new ImportChangedError(changed)
-      const deleted = await work.records.deleteImported(id, target)
-      await work.imports.markRolledBack(id, principal.user.id)
-      await work.audit.record({
-        userId: principal.user.id,
-        action: 'delete',
-        entityType: AUDIT_ENTITY,
-        entityId: id,
-        before: { status, target, counts, table: ROW_TABLE[target] },
-        after: { status: 'rolled_back', deleted },
-      })
-      return { record: await this.recordOf(work, id), wrote: target }
+    const { record } = await this.writes.audited<Committed>({
+      userId: principal.user.id,
+      entity: AUDIT_ENTITY,
+      action: 'delete',
+      run: async (work) => {
+        const stored = this.visible(principal, id, await work.imports.lock(id))
+        const { status, target, counts } = stored.record
+        if (status === 'rolled_back') return { result: { record: stored.record }, entry: null }
+        if (status !== 'committed' || target === null) {
+          throw new ConflictError(`Import ${id} was not committed: there is nothing to roll back`)
+        }
+        const changed = await work.records.changedSince(id, target)
+        if (changed.length) throw new ImportChangedError(changed)
+        const deleted = await work.records.deleteImported(id, target)
+        await work.imports.markRolledBack(id, principal.user.id)
+        return {
+          result: { record: await this.recordOf(work, id), wrote: { target } },
+          entry: {
+            entityId: id,
+            before: { status, target, counts, table: ROW_TABLE[target] },
+            after: { status: 'rolled_back', deleted },
+          },
+        }
+      },
+      changes: layerChanges,
     })
-    if (wrote) this.tiles.invalidate(wrote)
     return record
   }
 
   async list(principal: SignedIn, page: Page): Promise<{ imports: ImportRecord[]; numberMatched: number }> {
-    const { total, records } = await workOn(this.knex).imports.list(this.ownerFilter(principal), page)
+    const { total, records } = await importWorkOn(this.knex).imports.list(this.ownerFilter(principal), page)
     return { imports: records, numberMatched: total }
   }
 
   async get(principal: SignedIn, id: number): Promise<ImportRecord> {
-    return this.visible(principal, id, await workOn(this.knex).imports.find(id)).record
+    return this.visible(principal, id, await importWorkOn(this.knex).imports.find(id)).record
   }
 
   // ---- steps ----
 
   /** The earlier answer to a key, if the user used it; 409 when it was for another file. */
   private async replay(
-    work: Work,
+    work: ImportWork,
     principal: SignedIn,
     key: string,
     sha256: string,
@@ -257,7 +284,7 @@ export class ImportService {
   }
 
   /** What the wizard shows after the upload: columns, a sample, the detected system and suggested mappings. */
-  private async analyse(work: Work, dataset: SourceDataset): Promise<ImportAnalysis> {
+  private async analyse(work: ImportWork, dataset: SourceDataset): Promise<ImportAnalysis> {
     const guess = guessCrs(dataset)
     const remembered = await work.imports.mappingsFor(columnSignature(dataset.columns))
     const suggestedMappings: Partial<Record<ImportTarget, FieldMapping>> = {}
@@ -282,7 +309,7 @@ export class ImportService {
 
   /** Read the stored upload as the options say and check every feature (in the caller's transaction, if any). */
   private async read(
-    work: Work,
+    work: ImportWork,
     principal: SignedIn,
     stored: StoredImport,
     bytes: Uint8Array,
@@ -327,7 +354,7 @@ export class ImportService {
   }
 
   /** The upload's bytes, while the import may still be validated and committed. */
-  private async uploadedFile(work: Work, stored: StoredImport): Promise<Uint8Array> {
+  private async uploadedFile(work: ImportWork, stored: StoredImport): Promise<Uint8Array> {
     const { id, status } = stored.record
     if (status !== 'uploaded') {
       throw new ConflictError(
@@ -339,7 +366,7 @@ export class ImportService {
     return bytes
   }
 
-  private async recordOf(work: Work, id: number): Promise<ImportRecord> {
+  private async recordOf(work: ImportWork, id: number): Promise<ImportRecord> {
     const stored = await work.imports.find(id)
     if (!stored) throw new NotFoundError(`No import has id ${id}`)
     return stored.record
@@ -387,13 +414,9 @@ function assertMapping(mapping: FieldMapping, target: ImportTarget, columns: str
 
 /** A record the database refused at commit (written meanwhile by someone else, or a rule the checks missed). */
 function asConflict(error: unknown): unknown {
-  const { code, constraint, detail } = (error ?? {}) as {
-    code?: unknown
-    constraint?: unknown
-    detail?: unknown
-  }
-  if (typeof code !== 'string' || !INTEGRITY_VIOLATIONS.has(code)) return error
-  const rule = typeof constraint === 'string' ? ` (${constraint})` : ''
-  const why = typeof detail === 'string' ? `: ${detail}` : ''
+  const refused = fromPgError(error)
+  if (!refused || !INTEGRITY_VIOLATIONS.some((kind) => refused instanceof kind)) return error
+  const rule = refused.constraint ? ` (${refused.constraint})` : ''
+  const why = refused.detail ? `: ${refused.detail}` : ''
   return new ConflictError(`The database refused a record${rule}${why}. Nothing was imported; validate again`)
 }

@@ -1,16 +1,19 @@
-// The SQL of each exchange layer (exports and the OGC API): which tables, which properties (exactly the fields of
-// EXCHANGE_LAYERS, in order), the map's filters, an area (bbox, polygon or the surroundings of a compound), and
-// the geometry in the asked coordinate system, cut at the area when asked. Pages go by id (keyset), so a long
+// The queries of exports and the OGC API over the layers' SQL sources (layer-sources.ts): the fields files carry, in
+// registry order, the map's filters, an area (bbox, polygon or the surroundings of a compound), and the geometry in
+// the asked coordinate system, cut at the area when asked. Pages go by id (keyset), so a long
 // export reads one page at a time on both backends.
+
+import { envelope, geometryFromGeoJson, intersects } from '@renewal-atlas/db'
 import {
   type AreaGeometry,
   CRS_INFO,
-  EXCHANGE_LAYERS,
   type ExportCrs,
   type ExportLayer,
+  layerDefinition,
   type RenovationStatus,
 } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
+import { exchangeColumns, LAYER_SOURCES, layerFrom } from './layer-sources.ts'
 
 export interface LayerFilter {
   street?: string | undefined
@@ -29,191 +32,67 @@ export interface LayerFilter {
   streetIds?: readonly number[] | null | undefined
 }
 
-interface LayerSql {
-  /** FROM and JOINs; the layer's own table is `t`. */
-  from(knex: Knex): Knex.QueryBuilder
-  /** Property name → SQL expression (constants of ours, never from a request), for every catalogue field. */
-  properties: Readonly<Record<string, string>>
-  /** Alias of the compound the map's compound filters apply to, on compound-level layers. */
-  compound?: 't' | 'c'
-  /** Alias of the street and community tables, when joined. */
-  street?: 's' | 't'
-  community?: 'cm' | 't'
-  /** Dimension of the geometry (ST_CollectionExtract after a cut): 1 points, 2 lines, 3 polygons. */
-  dimension: 1 | 2 | 3
+/** Dimension of a layer's geometry, for ST_CollectionExtract after a cut: 1 points, 2 lines, 3 polygons. */
+function dimensionOf(layer: ExportLayer): 1 | 2 | 3 {
+  const { geometry } = layerDefinition(layer)
+  return geometry === 'Point' ? 1 : geometry === 'LineString' ? 2 : 3
 }
 
-const COMPOUND_COLUMNS = {
-  id: 't.id',
-  code: 't.code',
-  name: 't.name',
-  address: 't.address',
-  streetCode: 's.code',
-  streetName: 's.name',
-  communityCode: 'cm.code',
-  communityName: 'cm.name',
-  builtYear: 't.built_year',
-  buildingCount: 't.building_count',
-  households: 't.households',
-  residents: 't.residents',
-  floorAreaM2: 't.floor_area_m2',
-  managementType: 't.management_type',
-  onOldRegister: 't.on_old_register',
-  renovationStatus: 't.renovation_status',
-  renovationYear: 't.renovation_year',
-  synthetic: 't.synthetic',
-}
-
-const LAYER_SQL: Readonly<Record<ExportLayer, LayerSql>> = {
-  compounds: {
-    from: (knex) =>
-      knex({ t: 'compounds' })
-        .join({ cm: 'communities' }, 'cm.id', 't.community_id')
-        .join({ s: 'streets' }, 's.id', 'cm.street_id'),
-    properties: COMPOUND_COLUMNS,
-    compound: 't',
-    street: 's',
-    community: 'cm',
-    dimension: 3,
-  },
-  buildings: {
-    from: (knex) =>
-      knex({ t: 'buildings' })
-        .join({ c: 'compounds' }, 'c.id', 't.compound_id')
-        .join({ cm: 'communities' }, 'cm.id', 'c.community_id')
-        .join({ s: 'streets' }, 's.id', 'cm.street_id'),
-    properties: {
-      id: 't.id',
-      code: 't.code',
-      name: 't.name',
-      compoundCode: 'c.code',
-      compoundName: 'c.name',
-      streetCode: 's.code',
-      storeys: 't.storeys',
-      households: 't.households',
-      builtYear: 't.built_year',
-      hasLift: 't.has_lift',
-      structure: 't.structure',
-      synthetic: 't.synthetic',
-    },
-    compound: 'c',
-    street: 's',
-    community: 'cm',
-    dimension: 3,
-  },
-  roads: {
-    from: (knex) => knex({ t: 'roads' }),
-    properties: {
-      id: 't.id',
-      code: 't.code',
-      name: 't.name',
-      roadClass: 't.road_class',
-      redLineWidthM: 't.red_line_width_m',
-      carriagewayWidthM: 't.carriageway_width_m',
-      lengthM: 'round(ST_Length(t.geom::geography)::numeric, 1)::double precision',
-      synthetic: 't.synthetic',
-    },
-    dimension: 2,
-  },
-  facilities: {
-    from: (knex) => knex({ t: 'facilities' }),
-    properties: {
-      id: 't.id',
-      code: 't.code',
-      name: 't.name',
-      facilityType: 't.facility_type',
-      capacity: 't.capacity',
-      floorAreaM2: 't.floor_area_m2',
-      synthetic: 't.synthetic',
-    },
-    dimension: 1,
-  },
-  streets: {
-    from: (knex) => knex({ t: 'streets' }),
-    properties: { id: 't.id', code: 't.code', name: 't.name', synthetic: 't.synthetic' },
-    street: 't',
-    dimension: 3,
-  },
-  communities: {
-    from: (knex) => knex({ t: 'communities' }).join({ s: 'streets' }, 's.id', 't.street_id'),
-    properties: {
-      id: 't.id',
-      code: 't.code',
-      name: 't.name',
-      streetCode: 's.code',
-      streetName: 's.name',
-      synthetic: 't.synthetic',
-    },
-    street: 's',
-    community: 't',
-    dimension: 3,
-  },
-}
-
-// The catalogue and the SQL must name the same fields in the same order: checked once, at load.
-for (const [layer, sql] of Object.entries(LAYER_SQL) as [ExportLayer, LayerSql][]) {
-  const catalogue = EXCHANGE_LAYERS[layer].fields.map((f) => f.name).join(',')
-  const selected = Object.keys(sql.properties).join(',')
-  if (catalogue !== selected)
-    throw new Error(`layer ${layer}: SQL fields ${selected} ≠ catalogue ${catalogue}`)
-}
-
-/** The area as one SQL geometry expression with its bindings, or undefined for the whole district. */
-function areaSql(filter: LayerFilter): { sql: string; bindings: Knex.Value[] } | undefined {
-  if (filter.bbox) return { sql: 'ST_MakeEnvelope(?, ?, ?, ?, 4326)', bindings: [...filter.bbox] }
-  if (filter.area) {
-    return { sql: 'ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)', bindings: [JSON.stringify(filter.area)] }
-  }
+/** The area as one SQL geometry, or undefined for the whole district. */
+function areaOf(knex: Knex, filter: LayerFilter): Knex.Raw | undefined {
+  if (filter.bbox) return envelope(filter.bbox)
+  if (filter.area) return geometryFromGeoJson(filter.area)
   if (filter.near) {
-    return {
-      sql: '(select ST_Buffer(n.geom::geography, ?)::geometry from compounds n where n.id = ?)',
-      bindings: [filter.near.radiusM, filter.near.compoundId],
-    }
+    return knex.raw('(select ST_Buffer(n.geom::geography, ?)::geometry from compounds n where n.id = ?)', [
+      filter.near.radiusM,
+      filter.near.compoundId,
+    ])
   }
   return undefined
 }
 
-/** The layer's rows that pass the filter: FROM, JOINs and WHERE, without a select list. */
+/** The layer's rows that pass the filter: FROM, every lookup and WHERE, without a select list. */
 function layerBase(knex: Knex, layer: ExportLayer, filter: LayerFilter): Knex.QueryBuilder {
-  const sql = LAYER_SQL[layer]
-  const q = sql.from(knex)
-  const area = areaSql(filter)
-  if (area) q.whereRaw(`ST_Intersects(t.geom, ${area.sql})`, area.bindings)
+  const { filters = {}, inStreets } = LAYER_SOURCES[layer]
+  const q = layerFrom(knex, layer)
+  const area = areaOf(knex, filter)
+  if (area) q.where(intersects('t.geom', area))
 
   // Street and community: by code on layers that carry them, by location on roads and facilities.
   if (filter.street !== undefined) {
-    if (sql.street) q.where(`${sql.street}.code`, filter.street)
+    if (filters.street) q.where(`${filters.street}.code`, filter.street)
     else q.whereRaw('ST_Intersects(t.geom, (select geom from streets where code = ?))', [filter.street])
   }
   if (filter.community !== undefined) {
-    if (sql.community) q.where(`${sql.community}.code`, filter.community)
-    else if (!sql.street) {
+    if (filters.community) q.where(`${filters.community}.code`, filter.community)
+    else if (!filters.street) {
       q.whereRaw('ST_Intersects(t.geom, (select geom from communities where code = ?))', [filter.community])
     }
   }
-  if (sql.compound) {
-    const c = sql.compound
+  const c = filters.compound
+  if (c) {
     if (filter.status) q.whereIn(`${c}.renovation_status`, filter.status)
     if (filter.onRegister !== undefined) q.where(`${c}.on_old_register`, filter.onRegister)
     if (filter.builtFrom !== undefined) q.where(`${c}.built_year`, '>=', filter.builtFrom)
     if (filter.builtTo !== undefined) q.where(`${c}.built_year`, '<=', filter.builtTo)
-    if (filter.streetIds) q.whereIn('s.id', [...filter.streetIds])
   }
+  if (filter.streetIds && inStreets) q.whereRaw(inStreets, [[...filter.streetIds]])
   return q
 }
 
 /** SQL of the output geometry: cut at the area when asked, CCW exterior rings, in the asked system. */
 function geometrySql(
+  knex: Knex,
   layer: ExportLayer,
   filter: LayerFilter,
   crs: ExportCrs,
 ): { sql: string; bindings: Knex.Value[] } {
-  const area = filter.clip ? areaSql(filter) : undefined
+  const area = filter.clip ? areaOf(knex, filter) : undefined
   let sql = 't.geom'
   const bindings: Knex.Value[] = []
   if (area) {
-    sql = `ST_CollectionExtract(ST_Intersection(t.geom, ${area.sql}), ${LAYER_SQL[layer].dimension})`
-    bindings.push(...area.bindings)
+    sql = `ST_CollectionExtract(ST_Intersection(t.geom, ?), ${dimensionOf(layer)})`
+    bindings.push(area)
   }
   sql = `ST_ForcePolygonCCW(${sql})`
   const { epsg } = CRS_INFO[crs]
@@ -265,8 +144,8 @@ function pageQuery(
   filter: LayerFilter,
   page: PageOptions,
 ): Knex.QueryBuilder {
-  const geometry = geometrySql(layer, filter, page.crs)
-  const properties = Object.entries(LAYER_SQL[layer].properties)
+  const geometry = geometrySql(knex, layer, filter, page.crs)
+  const properties = exchangeColumns(layer)
   const q = paged(layerBase(knex, layer, filter), page)
   q.joinRaw(`cross join lateral (select ${geometry.sql} as g) as geo0`, geometry.bindings)
   q.joinRaw('cross join lateral (select case when ST_IsEmpty(geo0.g) then null else geo0.g end as g) as geo')
@@ -355,14 +234,12 @@ export async function layerExtent(
   knex: Knex,
   layer: ExportLayer,
 ): Promise<[number, number, number, number] | null> {
-  const [row] = (await LAYER_SQL[layer]
-    .from(knex)
-    .select(
-      knex.raw(
-        'ST_XMin(ST_Extent(t.geom)) as x0, ST_YMin(ST_Extent(t.geom)) as y0, ' +
-          'ST_XMax(ST_Extent(t.geom)) as x1, ST_YMax(ST_Extent(t.geom)) as y1',
-      ),
-    )) as { x0: number | null; y0: number; x1: number; y1: number }[]
+  const [row] = (await knex({ t: LAYER_SOURCES[layer].table }).select(
+    knex.raw(
+      'ST_XMin(ST_Extent(t.geom)) as x0, ST_YMin(ST_Extent(t.geom)) as y0, ' +
+        'ST_XMax(ST_Extent(t.geom)) as x1, ST_YMax(ST_Extent(t.geom)) as y1',
+    ),
+  )) as { x0: number | null; y0: number; x1: number; y1: number }[]
   if (!row || row.x0 === null) return null
   return [Number(row.x0), Number(row.y0), Number(row.x1), Number(row.y1)]
 }

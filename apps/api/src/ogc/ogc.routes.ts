@@ -2,24 +2,16 @@
 // and QGIS. The rows come from the export SQL (layer-query.ts) in WGS84; an area-limited reader (a design
 // institute) gets compounds and buildings of its streets only, as on the map. Sign-in, the permission table and
 // the rate limit are applied where the router is mounted (app.ts), exactly as for /api/v1.
-import type { Database } from '@renewal-atlas/db'
 import { type ExportLayer, exportLayer } from '@renewal-atlas/domain'
 import { type Request, type Response, Router } from 'express'
 import { NotFoundError } from '../http/errors.ts'
 import { parseQuery } from '../http/validate.ts'
-import { type LayerFilter, layerCount, layerExtent, layerRows } from '../layers/layer-query.ts'
+import type { LayerFilter } from '../layers/layer-query.ts'
 import { featureDocumentText, featurePageText } from './feature-page.ts'
-import {
-  CRS84,
-  collection,
-  collections,
-  conformance,
-  type Extent,
-  landingPage,
-  MEDIA,
-} from './ogc.documents.ts'
+import { CRS84, collection, collections, conformance, landingPage, MEDIA } from './ogc.documents.ts'
 import { ogcOpenApi } from './ogc.openapi.ts'
 import { bboxFilter, OGC_DEFAULT_LIMIT, ogcDocumentQuery, ogcItemQuery, ogcItemsQuery } from './ogc.params.ts'
+import type { OgcService } from './ogc.service.ts'
 
 /** The service root as the client reached it (links must be absolute for GDAL and QGIS to follow them). */
 const serviceBase = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`
@@ -46,8 +38,7 @@ export interface OgcOptions {
   version: string
 }
 
-export function ogcRoutes(db: Database, { version }: OgcOptions): Router {
-  const { knex } = db
+export function ogcRoutes(service: OgcService, { version }: OgcOptions): Router {
   const router = Router()
   const sendJson = (res: Response, type: string, body: unknown) => res.type(type).send(JSON.stringify(body))
 
@@ -68,15 +59,13 @@ export function ogcRoutes(db: Database, { version }: OgcOptions): Router {
 
   router.get('/collections', async (req, res) => {
     parseQuery(ogcDocumentQuery, req)
-    const extents = {} as Record<ExportLayer, Extent>
-    for (const layer of exportLayer.values) extents[layer] = await layerExtent(knex, layer)
-    sendJson(res, MEDIA.json, collections(serviceBase(req), extents))
+    sendJson(res, MEDIA.json, collections(serviceBase(req), await service.extents()))
   })
 
   router.get('/collections/:collectionId', async (req, res) => {
     const layer = layerOf(req)
     parseQuery(ogcDocumentQuery, req)
-    sendJson(res, MEDIA.json, collection(serviceBase(req), layer, await layerExtent(knex, layer)))
+    sendJson(res, MEDIA.json, collection(serviceBase(req), layer, await service.extent(layer)))
   })
 
   router.get('/collections/:collectionId/items', async (req, res) => {
@@ -88,10 +77,9 @@ export function ogcRoutes(db: Database, { version }: OgcOptions): Router {
       ...(query.bbox ? bboxFilter(query.bbox) : {}),
       streetIds: res.locals.scope.streetIds,
     }
-    const numberMatched = await layerCount(knex, layer, filter)
     // Features are ordered by id: `after` (from a next link) reads the page by index, `offset` by skipping.
     const page = query.after === undefined ? { offset } : { afterId: query.after }
-    const rows = await layerRows(knex, layer, filter, { crs: '4326', limit, ...page })
+    const { numberMatched, rows } = await service.items(layer, { filter, limit, page })
     const base = serviceBase(req)
     res
       .set('Content-Crs', `<${CRS84}>`)
@@ -113,12 +101,7 @@ export function ogcRoutes(db: Database, { version }: OgcOptions): Router {
     const layer = layerOf(req)
     const id = featureIdOf(req, layer)
     parseQuery(ogcItemQuery, req)
-    const [row] = await layerRows(
-      knex,
-      layer,
-      { streetIds: res.locals.scope.streetIds },
-      { crs: '4326', limit: 1, id },
-    )
+    const row = await service.item(layer, id, res.locals.scope.streetIds)
     if (!row) throw new NotFoundError(`No feature ${id} in ${layer}`)
     const self = `${serviceBase(req)}/collections/${layer}`
     res

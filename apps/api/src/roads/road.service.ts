@@ -1,12 +1,23 @@
-// Dead ends of the road network, computed once per process from the road graph and kept until roads change.
+// Dead ends of the road network, computed from the road graph and kept until the data-changed signal says the roads
+// or the district outline changed.
 import { buildRoadGraph, findDeadEnds } from '@renewal-atlas/analysis'
 import type { DeadEndCollection } from '@renewal-atlas/domain'
+import type { DataChanges } from '../changes/data-changed.ts'
 import type { RoadRepository } from './road.repository.ts'
 
 export class RoadService {
   private deadEndsCache: Promise<DeadEndCollection> | undefined
 
-  constructor(private readonly roads: RoadRepository) {}
+  constructor(
+    private readonly roads: RoadRepository,
+    changes: DataChanges,
+  ) {
+    // The graph is built from the roads and cut at the district outline: a change to either rebuilds it.
+    changes.listen((changed) => {
+      if (changed.some(({ topic }) => topic === 'roads' || topic === 'district'))
+        this.deadEndsCache = undefined
+    })
+  }
 
   /** Concurrent first requests share one computation; a failed one is not kept. */
   deadEnds(): Promise<DeadEndCollection> {
@@ -18,11 +29,6 @@ export class RoadService {
       })
     }
     return this.deadEndsCache
-  }
-
-  /** Write paths that change roads or the district outline call this; the next read recomputes. */
-  invalidate(): void {
-    this.deadEndsCache = undefined
   }
 
   private async computeDeadEnds(): Promise<DeadEndCollection> {

@@ -1,5 +1,6 @@
 // Retrofit statistics for the dashboard, the downloads and the report: checks the named street and community,
-// settles the year the figures are "as of" and the target, and shapes the rows the repository aggregates.
+// settles the year the figures are "as of" and the target, and shapes the rows the repository aggregates. Answers
+// are kept until the data-changed signal says the data changed.
 import {
   type BuildEraResponse,
   type ContentGroupBy,
@@ -20,6 +21,8 @@ import {
   type StatsSettingsResponse,
   type SummaryResponse,
 } from '@renewal-atlas/domain'
+import { LRUCache } from 'lru-cache'
+import type { DataChanges } from '../changes/data-changed.ts'
 import { ValidationError } from '../http/errors.ts'
 import type { HeadlineCounts, ScopeFilter, StatsRepository } from './stats.repository.ts'
 
@@ -65,8 +68,38 @@ export function recentPerYear(rows: readonly ProgressRow[]): number {
   return recent.reduce((sum, r) => sum + r.renovatedOldCompounds, 0) / recent.length
 }
 
+/** Answers kept: every statistic of every street and year range a dashboard asks for fits many times over. */
+const CACHED_ANSWERS = 500
+
 export class StatsService {
-  constructor(private readonly stats: StatsRepository) {}
+  /**
+   * Answers by method and arguments, kept until data changes: a room of leaders opening the dashboard costs one
+   * set of aggregations. The data-changed signal clears it; no write needs to know it exists.
+   */
+  private readonly answers = new LRUCache<string, Promise<unknown>>({ max: CACHED_ANSWERS })
+
+  constructor(
+    private readonly stats: StatsRepository,
+    changes: DataChanges,
+  ) {
+    changes.listen((changed) => {
+      if (changed.some(({ topic }) => topic !== 'users')) this.answers.clear()
+    })
+  }
+
+  /** The answer to `method(args)`: kept, shared by simultaneous requests, forgotten when it failed. */
+  private cached<T>(method: string, args: unknown, compute: () => Promise<T>): Promise<T> {
+    const key = JSON.stringify([method, args])
+    let answer = this.answers.get(key) as Promise<T> | undefined
+    if (!answer) {
+      answer = compute()
+      this.answers.set(key, answer)
+      answer.catch(() => {
+        if (this.answers.get(key) === answer) this.answers.delete(key)
+      })
+    }
+    return answer
+  }
 
   /** Resolves the street code; an unknown code is a 400 naming `street`. */
   private async scope({ street, yearFrom, yearTo }: StatsFilter): Promise<ScopeFilter> {
@@ -88,14 +121,21 @@ export class StatsService {
     return (await this.stats.district(streetId))?.cutoffYear ?? OLD_COMPOUND_CUTOFF_YEAR.national
   }
 
-  async coverage({
+  coverage({
     groupBy = 'district',
     ...filter
   }: { groupBy?: CoverageGroupBy | undefined } & StatsFilter): Promise<CoverageResponse> {
-    return { groupBy, rows: await this.stats.coverage(groupBy, await this.scope(filter)) }
+    return this.cached('coverage', [groupBy, filter], async () => ({
+      groupBy,
+      rows: await this.stats.coverage(groupBy, await this.scope(filter)),
+    }))
   }
 
-  async summary(filter: StatsFilter): Promise<SummaryResponse> {
+  summary(filter: StatsFilter): Promise<SummaryResponse> {
+    return this.cached('summary', filter, () => this.computeSummary(filter))
+  }
+
+  private async computeSummary(filter: StatsFilter): Promise<SummaryResponse> {
     const scope = await this.scope(filter)
     const asOfYear = await this.asOfYear(filter)
     const counts = await this.stats.headline(scope, asOfYear)
@@ -106,7 +146,11 @@ export class StatsService {
     }
   }
 
-  async progress(filter: StatsFilter): Promise<ProgressResponse> {
+  progress(filter: StatsFilter): Promise<ProgressResponse> {
+    return this.cached('progress', filter, () => this.computeProgress(filter))
+  }
+
+  private async computeProgress(filter: StatsFilter): Promise<ProgressResponse> {
     const scope = await this.scope(filter)
     const asOfYear = await this.asOfYear(filter)
     const [oldCompounds, counted, years, district] = await Promise.all([
@@ -139,32 +183,41 @@ export class StatsService {
     }
   }
 
-  async content({
+  content({
     groupBy = 'category',
     ...filter
   }: { groupBy?: ContentGroupBy | undefined } & StatsFilter): Promise<ContentResponse> {
-    return { groupBy, rows: await this.stats.content(groupBy, await this.scope(filter)) }
+    return this.cached('content', [groupBy, filter], async () => ({
+      groupBy,
+      rows: await this.stats.content(groupBy, await this.scope(filter)),
+    }))
   }
 
-  async funding({
+  funding({
     groupBy = 'district',
     ...filter
   }: { groupBy?: FundingGroupBy | undefined } & StatsFilter): Promise<FundingResponse> {
-    return { groupBy, rows: await this.stats.funding(groupBy, await this.scope(filter)) }
+    return this.cached('funding', [groupBy, filter], async () => ({
+      groupBy,
+      rows: await this.stats.funding(groupBy, await this.scope(filter)),
+    }))
   }
 
   /** Build decades of the street's or district's compounds; the year range does not apply to stock. */
-  async buildEra({ street }: StatsFilter): Promise<BuildEraResponse> {
-    const scope = await this.scope({ street })
-    const cutoffYear = await this.cutoffYear(scope.streetId)
-    return { cutoffYear, rows: await this.stats.buildEra(scope, cutoffYear) }
+  buildEra({ street }: StatsFilter): Promise<BuildEraResponse> {
+    return this.cached('buildEra', street ?? null, async () => {
+      const scope = await this.scope({ street })
+      const cutoffYear = await this.cutoffYear(scope.streetId)
+      return { cutoffYear, rows: await this.stats.buildEra(scope, cutoffYear) }
+    })
   }
 
   /** The review list, paged; `all` gives every matching row (for downloads). */
-  async reviewList(
-    q: ReviewListParams,
-    { all = false }: { all?: boolean } = {},
-  ): Promise<ReviewListResponse> {
+  reviewList(q: ReviewListParams, { all = false }: { all?: boolean } = {}): Promise<ReviewListResponse> {
+    return this.cached('reviewList', [q, all], () => this.computeReviewList(q, all))
+  }
+
+  private async computeReviewList(q: ReviewListParams, all: boolean): Promise<ReviewListResponse> {
     const { streetId } = await this.scope({ street: q.street })
     let communityId: number | undefined
     if (q.community !== undefined) {
@@ -181,7 +234,11 @@ export class StatsService {
     return { cutoffYear, numberMatched: total, numberReturned: rows.length, rows }
   }
 
-  async settings(): Promise<StatsSettingsResponse> {
+  settings(): Promise<StatsSettingsResponse> {
+    return this.cached('settings', null, () => this.computeSettings())
+  }
+
+  private async computeSettings(): Promise<StatsSettingsResponse> {
     const [district, yearRange, syntheticData] = await Promise.all([
       this.stats.district(),
       this.stats.renovationYears(),

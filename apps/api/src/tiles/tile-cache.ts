@@ -29,9 +29,9 @@ export class TileCache {
     this.lru.set(key, tile)
   }
 
-  /** Drop every entry whose key starts with the prefix (one layer's tiles). */
-  deletePrefix(prefix: string): void {
-    for (const key of [...this.lru.keys()]) if (key.startsWith(prefix)) this.lru.delete(key)
+  /** Drop every entry whose key the predicate picks (a layer's tiles over a changed extent). */
+  deleteWhere(picked: (key: string) => boolean): void {
+    for (const key of [...this.lru.keys()]) if (picked(key)) this.lru.delete(key)
   }
 
   get size(): number {

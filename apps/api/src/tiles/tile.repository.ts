@@ -1,119 +1,12 @@
 // Vector tile data: the one-statement PostGIS tile query (server) and a layer's features as GeoJSON (embedded).
 import { TILE_BUFFER, TILE_EXTENT, type TileLayerName } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
+import { geometryOf, isStreetScoped, LAYER_SOURCES, layerFrom, tileColumns } from '../layers/layer-sources.ts'
 
 export interface TileAddress {
   z: number
   x: number
   y: number
-}
-
-interface LayerSource {
-  /** The table whose `geom` the layer draws (or derives its geometry from); aliased `t`. */
-  table: string
-  /**
-   * The drawn geometry as SQL over `t.geom` (4326), when it is not `t.geom` itself. Tiles still select rows by
-   * `t.geom && envelope`, which the GiST index on geom answers; a derived geometry must lie within `t.geom`'s box.
-   */
-  geometry?: string
-  /** Tables the properties also read, so that a change to them invalidates the layer's tiles too. */
-  reads: readonly string[]
-  join?: (query: Knex.QueryBuilder) => void
-  /** `t.id` plus exactly the properties of TILE_LAYERS[layer].fields, as `column as camelCaseName`. */
-  columns: readonly string[]
-  /**
-   * On the layers of compound-level records only: the SQL condition that a row lies in the streets bound to its one
-   * `?` (an int[]), for readers limited to their streets. Boundaries, roads and facilities are public and have none.
-   */
-  inStreets?: string
-}
-
-const COMPOUND_IN_STREETS = 't.community_id in (select id from communities where street_id = any(?::int[]))'
-
-const joinCommunityAndStreet = (q: Knex.QueryBuilder) =>
-  q.join('communities as cm', 'cm.id', 't.community_id').join('streets as s', 's.id', 'cm.street_id')
-
-/** Layer → table and columns. Constants of ours: no identifier here ever comes from a request. */
-export const TILE_LAYER_SOURCES: Record<TileLayerName, LayerSource> = {
-  district: { table: 'districts', reads: ['districts'], columns: ['t.id', 't.code', 't.name'] },
-  streets: { table: 'streets', reads: ['streets'], columns: ['t.id', 't.code', 't.name'] },
-  communities: {
-    table: 'communities',
-    reads: ['communities', 'streets'],
-    join: (q) => q.join('streets as s', 's.id', 't.street_id'),
-    columns: ['t.id', 't.code', 't.name', 's.code as streetCode'],
-  },
-  compounds: {
-    table: 'compounds',
-    reads: ['compounds', 'communities', 'streets'],
-    join: joinCommunityAndStreet,
-    inStreets: COMPOUND_IN_STREETS,
-    columns: [
-      't.id',
-      't.code',
-      't.name',
-      's.code as streetCode',
-      'cm.code as communityCode',
-      't.renovation_status as renovationStatus',
-      't.on_old_register as onOldRegister',
-      't.built_year as builtYear',
-      't.households',
-      't.renovation_year as renovationYear',
-    ],
-  },
-  // A point inside each compound, for its name: a symbol layer on the polygons labels every tile piece of one.
-  'compound-labels': {
-    table: 'compounds',
-    geometry: 'ST_PointOnSurface(t.geom)',
-    reads: ['compounds', 'communities', 'streets'],
-    join: joinCommunityAndStreet,
-    inStreets: COMPOUND_IN_STREETS,
-    columns: [
-      't.id',
-      't.name',
-      's.code as streetCode',
-      'cm.code as communityCode',
-      't.renovation_status as renovationStatus',
-      't.on_old_register as onOldRegister',
-      't.built_year as builtYear',
-      't.households',
-    ],
-  },
-  buildings: {
-    table: 'buildings',
-    reads: ['buildings'],
-    columns: ['t.id', 't.compound_id as compoundId', 't.storeys', 't.households', 't.has_lift as hasLift'],
-    inStreets:
-      't.compound_id in (select c.id from compounds as c join communities as cm on cm.id = c.community_id' +
-      ' where cm.street_id = any(?::int[]))',
-  },
-  roads: {
-    table: 'roads',
-    reads: ['roads'],
-    columns: [
-      't.id',
-      't.code',
-      't.name',
-      't.road_class as roadClass',
-      't.red_line_width_m as redLineWidthM',
-      't.carriageway_width_m as carriagewayWidthM',
-    ],
-  },
-  facilities: {
-    table: 'facilities',
-    reads: ['facilities'],
-    columns: ['t.id', 't.code', 't.name', 't.facility_type as facilityType'],
-  },
-}
-
-/** The SQL expression of a layer's drawn geometry (4326). */
-function geometryOf(layer: TileLayerName): string {
-  return TILE_LAYER_SOURCES[layer].geometry ?? 't.geom'
-}
-
-/** Whether the layer holds compound-level records, which readers limited to some streets see only there. */
-export function isStreetScoped(layer: TileLayerName): boolean {
-  return TILE_LAYER_SOURCES[layer].inStreets !== undefined
 }
 
 /**
@@ -122,19 +15,22 @@ export function isStreetScoped(layer: TileLayerName): boolean {
  */
 export type StreetFilter = number[] | null
 
-/** The layer's table as `t`, narrowed to the streets when the layer is street-scoped and streets are given. */
-function layerTable(knex: Knex, layer: TileLayerName, streets: StreetFilter): Knex.QueryBuilder {
-  const source = TILE_LAYER_SOURCES[layer]
-  const query = knex({ t: source.table })
-  if (streets && source.inStreets) query.whereRaw(source.inStreets, [streets])
+/** The layer's rows, narrowed to the streets when the layer is street-scoped and streets are given. */
+function narrowed(query: Knex.QueryBuilder, layer: TileLayerName, streets: StreetFilter): Knex.QueryBuilder {
+  const { inStreets } = LAYER_SOURCES[layer]
+  if (streets && inStreets) query.whereRaw(inStreets, [streets])
   return query
 }
 
+/** `t.id` and the fields the layer's tiles carry, with only the lookups those fields need. */
 function layerQuery(knex: Knex, layer: TileLayerName, streets: StreetFilter): Knex.QueryBuilder {
-  const source = TILE_LAYER_SOURCES[layer]
-  const query = layerTable(knex, layer, streets).select(source.columns)
-  source.join?.(query)
-  return query
+  const columns = tileColumns(layer)
+  const query = layerFrom(
+    knex,
+    layer,
+    columns.map(([, sql]) => sql),
+  ).select('t.id', ...columns.map(([name, sql]) => knex.raw(`${sql} as ??`, [name])))
+  return narrowed(query, layer, streets)
 }
 
 /**
@@ -272,7 +168,7 @@ export class TileRepository {
     streets: StreetFilter = null,
   ): Promise<[number, number, number, number] | undefined> {
     const extent = `ST_Extent(${geometryOf(layer)})`
-    const row = await layerTable(this.knex, layer, streets).first(
+    const row = await narrowed(this.knex({ t: LAYER_SOURCES[layer].table }), layer, streets).first(
       this.knex.raw(`ST_XMin(${extent}) as "minLon"`),
       this.knex.raw(`ST_YMin(${extent}) as "minLat"`),
       this.knex.raw(`ST_XMax(${extent}) as "maxLon"`),

@@ -1,23 +1,23 @@
-// Vector tiles for the map: made by PostGIS when it can (ST_AsMVT) or in Node otherwise, cached in process by
-// layer, zoom, column, row and the layer's data version, and described by TileJSON.
+// Vector tiles for the map: made by PostGIS when it can (ST_AsMVT) or in Node otherwise, cached in process by layer,
+// zoom, column and row, and described by TileJSON. The cache follows the data-changed signal: a change drops the
+// cached tiles it touches (those over its extent, when it has one) of every layer that shows the changed data, and
+// steps those layers' revisions, which the web app puts in its tile URLs.
 import { createHash } from 'node:crypto'
-import type { Database } from '@renewal-atlas/db'
+import { type Database, fromPgError, QueryCanceled } from '@renewal-atlas/db'
 import {
   isTileLayerName,
+  TILE_BUFFER,
+  TILE_EXTENT,
   TILE_LAYER_NAMES,
   TILE_LAYERS,
   type TileJson,
   type TileLayerName,
 } from '@renewal-atlas/domain'
 import { type Scope, UNLIMITED } from '../auth/principal.ts'
+import type { DataChange, DataChanges } from '../changes/data-changed.ts'
 import { NotFoundError, ServiceUnavailableError } from '../http/errors.ts'
-import {
-  isStreetScoped,
-  type StreetFilter,
-  TILE_LAYER_SOURCES,
-  type TileAddress,
-  TileRepository,
-} from './tile.repository.ts'
+import { isStreetScoped, tileLayersChangedBy } from '../layers/layer-sources.ts'
+import { type StreetFilter, type TileAddress, TileRepository } from './tile.repository.ts'
 import { type CachedTile, TileCache } from './tile-cache.ts'
 import { GeojsonVtTileMaker } from './tile-geojson-vt.ts'
 
@@ -30,8 +30,6 @@ export type { CachedTile as Tile }
 
 /** Whole-world bounds in web mercator's latitude range, for a layer with no data yet. */
 const WORLD: [number, number, number, number] = [-180, -85.0511, 180, 85.0511]
-/** PostgreSQL's SQLSTATE when statement_timeout cancels a query. */
-const QUERY_CANCELED = '57014'
 
 /**
  * The streets a reader's scope narrows a layer to: null (every feature) on public layers and for unlimited readers,
@@ -50,16 +48,19 @@ export class TileService {
   private readonly cache: TileCache
   /** Only for a backend without ST_AsMVT. */
   private readonly embedded: GeojsonVtTileMaker | undefined
-  /** Bumped by invalidate(): a tile made from older data is never stored under the new version's key. */
+  /** Stepped by every change a layer shows: a tile made from older data is never stored, and URLs change. */
   private readonly versions = new Map<TileLayerName, number>(TILE_LAYER_NAMES.map((name) => [name, 0]))
-  /** Tiles being made, so that simultaneous requests for one tile make it once. */
+  /** Makes revisions of one process run differ from the last one's, so a browser never reuses a stale tile URL. */
+  private readonly epoch = Date.now().toString(36)
+  /** Tiles being made, so that simultaneous requests for one tile (at one version) make it once. */
   private readonly pending = new Map<string, Promise<CachedTile>>()
   private readonly bounds = new Map<string, Promise<[number, number, number, number]>>()
 
-  constructor(db: Database, options: TileServiceOptions = {}) {
+  constructor(db: Database, changes: DataChanges, options: TileServiceOptions = {}) {
     this.repository = new TileRepository(db.knex, db.tileKnex)
     this.cache = new TileCache(options.cacheBytes ?? 64 * 1024 * 1024)
     this.embedded = db.capabilities.mvt ? undefined : new GeojsonVtTileMaker(this.repository)
+    changes.listen((changed) => this.follow(changed))
   }
 
   /** The layer, or a 404 naming the layers there are. */
@@ -68,6 +69,11 @@ export class TileService {
       throw new NotFoundError(`No tile layer is called ${name}; layers: ${TILE_LAYER_NAMES.join(', ')}`)
     }
     return name
+  }
+
+  /** A token that changes whenever the layer's tiles may have (for tile URLs and the layer list). */
+  revision(layer: TileLayerName): string {
+    return `${this.epoch}.${this.versions.get(layer) ?? 0}`
   }
 
   /**
@@ -85,34 +91,38 @@ export class TileService {
     const streets = streetsOf(layer, scope)
     if (streets?.length === 0) return { bytes: new Uint8Array(), etag: undefined }
     const version = this.versions.get(layer) ?? 0
-    const key = `${layer}/${version}/${address.z}/${address.x}/${address.y}${scopeSuffix(streets)}`
+    const key = tileKey(layer, address, streets)
     const cached = this.cache.get(key)
     if (cached) return cached
-    let making = this.pending.get(key)
-    if (!making) {
-      making = this.make(layer, address, streets).finally(() => this.pending.delete(key))
-      this.pending.set(key, making)
-      const tile = await making
-      if (this.versions.get(layer) === version) this.cache.set(key, tile)
-      return tile
+    const making = `${key}@${version}`
+    let tile = this.pending.get(making)
+    if (!tile) {
+      tile = this.make(layer, address, streets).finally(() => this.pending.delete(making))
+      this.pending.set(making, tile)
+      const made = await tile
+      if (this.versions.get(layer) === version) this.cache.set(key, made)
+      return made
     }
-    return making
+    return tile
   }
 
   /**
-   * Forget cached tiles (and the embedded backend's index) of a layer, and of every layer whose properties read its
-   * table (e.g. `communities` also drops `compounds`, which carry their community's code); of all layers when none
-   * is named. Write paths call this after changing a layer's data.
+   * Follow committed changes: for each layer that shows the changed data (the layer itself, and those whose tiles
+   * read it, e.g. compounds carry their community's code), step its version, drop its cached tiles over the change's
+   * extent (all of them when the extent is unknown), its embedded index and its bounds.
    */
-  invalidate(layer?: TileLayerName): void {
-    const table = layer && TILE_LAYER_SOURCES[layer].table
-    for (const name of TILE_LAYER_NAMES) {
-      if (table && !TILE_LAYER_SOURCES[name].reads.includes(table)) continue
-      this.versions.set(name, (this.versions.get(name) ?? 0) + 1)
-      this.cache.deletePrefix(`${name}/`)
-      this.embedded?.invalidate(name)
-      for (const key of [...this.bounds.keys()])
-        if (key === name || key.startsWith(`${name}/`)) this.bounds.delete(key)
+  private follow(changes: readonly DataChange[]): void {
+    for (const { topic, extent } of changes) {
+      for (const layer of tileLayersChangedBy(topic)) {
+        this.versions.set(layer, (this.versions.get(layer) ?? 0) + 1)
+        this.cache.deleteWhere((key) => {
+          const tile = parseTileKey(key)
+          return tile?.layer === layer && (!extent || overlaps(tileExtent(tile), extent))
+        })
+        this.embedded?.invalidate(layer)
+        for (const key of [...this.bounds.keys()])
+          if (key === layer || key.startsWith(`${layer}/`)) this.bounds.delete(key)
+      }
     }
   }
 
@@ -158,7 +168,7 @@ export class TileService {
         ? await this.embedded.tile(layer, address, streets)
         : await this.repository.mvt(layer, address, streets)
     } catch (error) {
-      if ((error as { code?: unknown }).code === QUERY_CANCELED) {
+      if (fromPgError(error) instanceof QueryCanceled) {
         const { z, x, y } = address
         throw new ServiceUnavailableError(
           `Tile ${layer}/${z}/${x}/${y} took longer than the tile statement timeout`,
@@ -188,17 +198,31 @@ export class TileService {
   }
 }
 
-const services = new WeakMap<Database, TileService>()
+/** `layer/z/x/y` and, for a street-narrowed tile, its streets. */
+function tileKey(layer: TileLayerName, { z, x, y }: TileAddress, streets: StreetFilter): string {
+  return `${layer}/${z}/${x}/${y}${scopeSuffix(streets)}`
+}
 
-/**
- * The one tile service of a database, so that every write path over that database can invalidate the tiles it
- * changes, and tests can reach the service of a running app.
- */
-export function tileServiceFor(db: Database, options?: TileServiceOptions): TileService {
-  let service = services.get(db)
-  if (!service) {
-    service = new TileService(db, options)
-    services.set(db, service)
-  }
-  return service
+function parseTileKey(key: string): (TileAddress & { layer: string }) | undefined {
+  const match = /^([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(key)
+  if (!match) return undefined
+  return { layer: match[1] as string, z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) }
+}
+
+/** A tile's extent in WGS84 with its buffer (features that far outside are drawn in it too). */
+function tileExtent({ z, x, y }: TileAddress): [number, number, number, number] {
+  const n = 2 ** z
+  const margin = TILE_BUFFER / TILE_EXTENT
+  const lon = (column: number) => (column / n) * 360 - 180
+  const lat = (row: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * row) / n))) * 180) / Math.PI
+  return [lon(x - margin), lat(y + 1 + margin), lon(x + 1 + margin), lat(y - margin)]
+}
+
+function overlaps(a: readonly number[], b: readonly number[]): boolean {
+  return (
+    (a[0] as number) <= (b[2] as number) &&
+    (b[0] as number) <= (a[2] as number) &&
+    (a[1] as number) <= (b[3] as number) &&
+    (b[1] as number) <= (a[3] as number)
+  )
 }
