@@ -1,10 +1,16 @@
-// Page 3 of the report: funding by source and street, compounds by build era, and the review list.
+// Page 3 of the report: funding by source and street, compounds by build era, and the review list. Colours and the
+// streets' order are the dashboard's (the domain's palette and rankFunding).
 import {
   type BuildEraResponse,
+  buildEraStackColours,
+  buildEraStacks,
+  buildEraStackValues,
   type FundingResponse,
   type FundingRow,
   fundingSource,
+  fundingSourcePalette,
   type ReviewListResponse,
+  rankFunding,
   renovationStatus,
   type StatsLanguage,
 } from '@renewal-atlas/domain'
@@ -24,8 +30,6 @@ import {
 } from './pdf-draw.ts'
 import { CONTENT_BOTTOM, CONTENT_WIDTH, MARGIN, runningHeader } from './pdf-page.ts'
 import type { ReportWords } from './pdf-words.ts'
-
-const SOURCE_COLORS = ['#1d4e89', '#4a90c8', '#f0a23b', '#5aa469'] as const
 
 /** Funding and build era (left), the review list (right). */
 export function fundingPage(doc: Pdf, data: ReportData, words: ReportWords, lang: StatsLanguage) {
@@ -67,16 +71,10 @@ function fundingSection(
     width,
   })
   y += 16
-  const sources = [
-    { key: 'fiscal', value: total.fiscal },
-    { key: 'enterprise', value: total.enterprise },
-    { key: 'residents', value: total.residents },
-    { key: 'social_capital', value: total.socialCapital },
-  ] as const
-  const segments = sources.map((s, i) => ({
-    label: fundingSource.labels[s.key][lang],
-    value: s.value,
-    color: SOURCE_COLORS[i] ?? COLOR.faint,
+  const segments = fundingSourcePalette.map((s) => ({
+    label: fundingSource.labels[s.source][lang],
+    value: total[s.column],
+    color: s.colour,
   }))
   drawShareBar(doc, { x, y, width, height: 16 }, segments)
   y += 22
@@ -100,13 +98,11 @@ function fundingSection(
   const line = (row: FundingRow, name: string): TableCell[] => [
     name,
     formatCount(row.projects),
-    formatMoney(row.fiscal, lang),
-    formatMoney(row.enterprise, lang),
-    formatMoney(row.residents, lang),
-    formatMoney(row.socialCapital, lang),
+    ...fundingSourcePalette.map((s) => formatMoney(row[s.column], lang)),
     formatMoney(row.total, lang),
   ]
-  const rows = [...funding.rows.map((row) => line(row, row.name)), line(total, words.total)]
+  const streets = rankFunding(funding.rows)
+  const rows = [...streets.map((row) => line(row, row.name)), line(total, words.total)]
   return drawTable(doc, x, y, columns, rows, { rowHeight: 14, fontSize: 8, headerHeight: 15, totalRow: true })
     .bottom
 }
@@ -121,6 +117,24 @@ function buildEraSection(
   lang: StatsLanguage,
 ) {
   const y = sectionHeading(doc, words.buildEra, x, top, width)
+  // The bars are stacked as the dashboard's build-era chart; their legend runs on after the heading.
+  const stackLabels = {
+    onRegister: words.eraOnRegister,
+    review: words.eraReview(buildEra.cutoffYear),
+    other: words.eraOther,
+  }
+  doc.font(FONT.bold).fontSize(11)
+  drawLegend(
+    doc,
+    x + 8 + doc.widthOfString(words.buildEra) + 14,
+    top + 3,
+    buildEraStacks.map((stack) => ({
+      label: stackLabels[stack],
+      color: buildEraStackColours[stack],
+      mark: 'box' as const,
+    })),
+    7,
+  )
   const highest = Math.max(1, ...buildEra.rows.map((r) => r.compounds))
   const columns: TableColumn[] = [
     { header: words.era, width: 62 },
@@ -129,13 +143,23 @@ function buildEraSection(
     { header: words.beforeCutoff(buildEra.cutoffYear), width: 86, align: 'right' },
     { header: words.compounds, width: width - 252 },
   ]
-  const rows: TableCell[][] = buildEra.rows.map((row) => [
-    row.key === 'unknown' ? (lang === 'zh' ? '未知' : 'Unknown') : row.name,
-    formatCount(row.oldCompounds),
-    formatCount(row.renovatedOldCompounds),
-    formatCount(row.beforeCutoffNotOnRegister),
-    { share: row.compounds / highest, label: formatCount(row.compounds), color: COLOR.primaryLight },
-  ])
+  const rows: TableCell[][] = buildEra.rows.map((row) => {
+    const stacks = buildEraStackValues(row)
+    return [
+      row.key === 'unknown' ? (lang === 'zh' ? '未知' : 'Unknown') : row.name,
+      formatCount(row.oldCompounds),
+      formatCount(row.renovatedOldCompounds),
+      formatCount(row.beforeCutoffNotOnRegister),
+      {
+        share: row.compounds / highest,
+        label: formatCount(row.compounds),
+        segments: buildEraStacks.map((stack) => ({
+          share: stacks[stack] / highest,
+          color: buildEraStackColours[stack],
+        })),
+      },
+    ]
+  })
   const room = CONTENT_BOTTOM - y - 24
   const rowHeight = Math.min(14, Math.max(10, room / Math.max(1, rows.length)))
   drawTable(doc, x, y, columns, rows.slice(0, Math.floor(room / rowHeight)), {

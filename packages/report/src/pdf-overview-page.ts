@@ -1,8 +1,12 @@
-// Page 1 of the report: the headline figures and coverage by street (or community), ranked.
+// Page 1 of the report: the headline figures and coverage by street (or community), ranked and coloured as on
+// the dashboard (the domain's rankCoverage and coverage classes).
 import {
   type CoverageResponse,
-  type CoverageRow,
+  classifyCoverage,
+  coverageBarOutline,
+  coverageReferenceColour,
   headlineLabels,
+  rankCoverage,
   type StatsLanguage,
 } from '@renewal-atlas/domain'
 import { formatCount, formatDateTime, formatFigureChange, formatFigureValue, formatShare } from './format.ts'
@@ -88,7 +92,7 @@ function coverageSection(
     CONTENT_WIDTH,
     words.rankedNote,
   )
-  const ranked = rankByCoverage(coverage.rows)
+  const ranked = rankCoverage(coverage.rows)
   const headerHeight = 16
   // Room for a header of two lines and the note under a cut-off table.
   const room = CONTENT_BOTTOM - headingBottom - 24 - 12
@@ -112,7 +116,12 @@ function coverageSection(
     formatCount(row.oldCompounds),
     formatCount(row.renovatedOldCompounds),
     formatCount(row.householdsBenefiting),
-    { share: row.coverage, label: formatShare(row.coverage) },
+    {
+      share: row.coverage,
+      label: formatShare(row.coverage),
+      color: classifyCoverage(row).colour,
+      outline: coverageBarOutline,
+    },
   ])
   const table = drawTable(doc, x, headingBottom, columns, rows, { rowHeight, fontSize, headerHeight })
   const barLeft = table.columnX[6]
@@ -124,7 +133,7 @@ function coverageSection(
       .moveTo(markX, table.headerBottom)
       .lineTo(markX, table.bottom)
       .lineWidth(1)
-      .strokeColor(COLOR.accent)
+      .strokeColor(coverageReferenceColour)
       .dash(3, { space: 2 })
       .stroke()
       .undash()
@@ -132,7 +141,7 @@ function coverageSection(
     text(doc, label, markX - 60, headingBottom - 12, {
       size: 7.5,
       bold: true,
-      color: COLOR.accent,
+      color: coverageReferenceColour,
       width: 120,
       align: 'center',
     })
@@ -140,14 +149,4 @@ function coverageSection(
   if (shown.length < ranked.length) {
     text(doc, words.more(ranked.length - shown.length), x, table.bottom + 3, { size: 7, color: COLOR.muted })
   }
-}
-
-/** Highest coverage first; ties by more renovated, then by code, so the order never depends on the database. */
-function rankByCoverage(rows: readonly CoverageRow[]): CoverageRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      b.coverage - a.coverage ||
-      b.renovatedOldCompounds - a.renovatedOldCompounds ||
-      a.key.localeCompare(b.key),
-  )
 }

@@ -1,9 +1,12 @@
 // Page 2 of the report: progress against the target, renovation content by category, and the years as a table.
+// Colours and the content's order are the dashboard's (the domain's palette and rankContent).
 import {
   type ContentResponse,
+  categoryColour,
   itemCategory,
   itemType,
   type ProgressResponse,
+  rankContent,
   type StatsLanguage,
 } from '@renewal-atlas/domain'
 import { formatCount, formatMoney, formatOneDecimal, formatShare, moneyUnit } from './format.ts'
@@ -22,13 +25,6 @@ import {
 } from './pdf-draw.ts'
 import { CONTENT_WIDTH, MARGIN, runningHeader } from './pdf-page.ts'
 import type { ReportWords } from './pdf-words.ts'
-
-const CATEGORY_COLORS: Record<string, string> = {
-  basic: '#1d4e89',
-  improvement: '#4a90c8',
-  upgrade: '#5aa469',
-  safety: '#d9622b',
-}
 
 /** The progress chart and target facts (left), content by category (right), the year table below. */
 export function progressPage(doc: Pdf, data: ReportData, words: ReportWords, lang: StatsLanguage) {
@@ -86,7 +82,9 @@ function contentSection(
   lang: StatsLanguage,
 ) {
   const unit = moneyUnit[lang].label
-  let y = sectionHeading(doc, words.content, x, top, width)
+  let y = sectionHeading(doc, words.content, x, top, width, words.contentRankedNote)
+  // By cost, largest first: the dashboard's default measure and its order.
+  const ranked = rankContent(content.rows, 'money')
   const name = (key: string, fallback: string) =>
     (itemCategory.labels as Record<string, { zh: string; en: string }>)[key]?.[lang] ??
     (itemType.labels as Record<string, { zh: string; en: string }>)[key]?.[lang] ??
@@ -98,7 +96,7 @@ function contentSection(
     { header: words.cost(unit), width: 68, align: 'right' },
     { header: words.costShare, width: 52, align: 'right' },
   ]
-  const rows: TableCell[][] = content.rows.map((row) => [
+  const rows: TableCell[][] = ranked.map((row) => [
     name(row.key, row.name),
     formatCount(row.items),
     formatCount(row.projects),
@@ -106,10 +104,10 @@ function contentSection(
     formatShare(row.costShare),
   ])
   y = drawTable(doc, x, y, columns, rows, { rowHeight: 20, fontSize: 8.5, headerHeight: 16 }).bottom + 16
-  const segments = content.rows.map((row) => ({
+  const segments = ranked.map((row) => ({
     label: name(row.key, row.name),
     value: row.costYuan,
-    color: CATEGORY_COLORS[row.key] ?? COLOR.faint,
+    color: categoryColour(row.category),
   }))
   drawShareBar(doc, { x, y, width, height: 16 }, segments)
   drawLegend(
