@@ -26,18 +26,14 @@ import type {
   SuggestionProperties,
 } from '@renewal-atlas/domain'
 import type { AreaGeometry } from './admin.ts'
+import type { Dataset, LineString, Point, Polygon } from './dataset.ts'
 import type { LonLat } from './geo.ts'
-import type { Dataset } from './jinjiang.ts'
 
 export const CITY_COPIES = 13
 /** Gap between neighbouring copies, in degrees (about 500 m). */
 const GAP_DEG = 0.005
 /** Share of a building's length left open between two stair units. */
 const UNIT_GAP = 0.04
-
-type Polygon = { type: 'Polygon'; coordinates: LonLat[][] }
-type Point = { type: 'Point'; coordinates: LonLat }
-type LineString = { type: 'LineString'; coordinates: LonLat[] }
 
 const r7 = (n: number) => {
   const r = Math.round(n * 1e7) / 1e7

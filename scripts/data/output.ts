@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { datasetFiles } from '@renewal-atlas/domain'
-import type { Dataset } from './jinjiang.ts'
+import type { Dataset } from './dataset.ts'
 
 export function featureCollectionText(features: readonly unknown[]): string {
   if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n'

@@ -3,7 +3,12 @@
 // back to the map for a street or a compound to review.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { CoverageResponse, ReviewListResponse, SummaryResponse } from '@renewal-atlas/domain'
+import {
+  type CoverageResponse,
+  type ReviewListResponse,
+  rankCoverage,
+  type SummaryResponse,
+} from '@renewal-atlas/domain'
 import { type Browser, chromium, type Download, type Page } from 'playwright-core'
 import readExcelFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -102,9 +107,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the leadership dashboard in he
 
   /** A street that has old compounds, by its rank in coverage (0 = the highest). */
   function streetRanked(rank: number) {
-    const ranked = streets
-      .filter((row) => row.oldCompounds > 0)
-      .sort((a, b) => b.coverage - a.coverage || a.name.localeCompare(b.name, 'zh-CN'))
+    const ranked = rankCoverage(streets).filter((row) => row.oldCompounds > 0)
     const row = ranked[rank]
     if (!row) throw new Error(`no street ranked ${rank}`)
     return row

@@ -1,4 +1,5 @@
 // What a PDF says and how its pages are sized, read with pdf.js (unpdf), for tests of generated reports.
+import { inflateSync } from 'node:zlib'
 import { extractText, getDocumentProxy } from 'unpdf'
 
 export interface PdfPage {
@@ -42,4 +43,62 @@ export async function pdfInfo(bytes: Uint8Array | ArrayBuffer): Promise<Record<s
   } finally {
     await pdf.destroy()
   }
+}
+
+/** The colours a page sets, in drawing order, as lowercase `#rrggbb`: fills (`scn`) and strokes (`SCN`). */
+export interface PageColours {
+  fill: string[]
+  stroke: string[]
+}
+
+/**
+ * The colours of every page, read from the page content streams that pdfkit writes (`/DeviceRGB cs`, then
+ * `r g b scn`). pdf.js would give them too, but its operator list needs Node 21's ArrayBuffer methods.
+ */
+export function pdfPageColours(bytes: Uint8Array): PageColours[] {
+  const buffer = Buffer.from(bytes)
+  const pdf = buffer.toString('latin1')
+  const kids = /\/Type \/Pages[\s\S]*?\/Kids \[([^\]]*)\]/.exec(pdf)?.[1] ?? ''
+  return [...kids.matchAll(/(\d+) 0 R/g)].map(([, page]) => {
+    const contents = /\/Contents (\d+) 0 R/.exec(pdfObject(pdf, String(page)))?.[1]
+    const content = contents === undefined ? '' : pdfStream(buffer, pdf, contents)
+    const colours: PageColours = { fill: [], stroke: [] }
+    for (const [, r, g, b, op] of content.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) (scn|SCN)\b/g)) {
+      const hex = `#${[r, g, b]
+        .map((v) =>
+          Math.round(Number(v) * 255)
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('')}`
+      colours[op === 'scn' ? 'fill' : 'stroke'].push(hex)
+    }
+    return colours
+  })
+}
+
+/** Where object `id` starts, or -1. */
+function pdfObjectStart(pdf: string, id: string): number {
+  const at = pdf.search(new RegExp(`(^|\\n)${id} 0 obj\\b`))
+  return at < 0 ? at : pdf.indexOf(`${id} 0 obj`, at)
+}
+
+/** The dictionary of object `id` (up to its stream, if it has one). */
+function pdfObject(pdf: string, id: string): string {
+  const start = pdfObjectStart(pdf, id)
+  if (start < 0) return ''
+  const end = Math.min(...['endobj', 'stream'].map((word) => pdf.indexOf(word, start)).filter((i) => i >= 0))
+  return pdf.slice(start, end)
+}
+
+/** The stream of object `id`, inflated when it is compressed. */
+function pdfStream(buffer: Buffer, pdf: string, id: string): string {
+  const dictionary = pdfObject(pdf, id)
+  let start = pdfObjectStart(pdf, id) + dictionary.length
+  if (!dictionary || !pdf.startsWith('stream', start)) return ''
+  start += 'stream'.length
+  if (pdf[start] === '\r') start++
+  if (pdf[start] === '\n') start++
+  const raw = buffer.subarray(start, pdf.indexOf('endstream', start))
+  return (dictionary.includes('/FlateDecode') ? inflateSync(raw) : raw).toString('latin1')
 }

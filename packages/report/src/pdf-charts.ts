@@ -1,5 +1,6 @@
 // Charts of the printed report drawn with vector primitives: progress against the target, shares as one bar.
-import type { ProgressResponse } from '@renewal-atlas/domain'
+// The progress colours are the dashboard's (the domain's progressPalette).
+import { type ProgressResponse, progressPalette } from '@renewal-atlas/domain'
 import { formatCount } from './format.ts'
 import { COLOR, drawLegend, FONT, type LegendItem, type Pdf, text } from './pdf-draw.ts'
 
@@ -52,9 +53,9 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
   }
 
   const legend: LegendItem[] = [
-    { label: words.perYear, color: COLOR.primaryLight, mark: 'box' },
-    { label: words.cumulative, color: COLOR.primary, mark: 'line' },
-    ...(target ? [{ label: words.target, color: COLOR.accent, mark: 'dash' as const }] : []),
+    { label: words.perYear, color: progressPalette.perYear, mark: 'box' },
+    { label: words.cumulative, color: progressPalette.cumulative, mark: 'line' },
+    ...(target ? [{ label: words.target, color: progressPalette.target, mark: 'dash' as const }] : []),
   ]
   drawLegend(doc, box.x + 34, box.y, legend)
 
@@ -94,12 +95,12 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
   for (const row of rows) {
     const top = yOf(row.renovatedOldCompounds)
     if (row.renovatedOldCompounds > 0) {
-      doc.rect(xOf(row.year) - barWidth / 2, top, barWidth, plot.bottom - top).fill(COLOR.primaryLight)
+      doc.rect(xOf(row.year) - barWidth / 2, top, barWidth, plot.bottom - top).fill(progressPalette.perYear)
     }
     if (slot >= 16) {
       text(doc, formatCount(row.renovatedOldCompounds), xOf(row.year) - slot / 2, top - 10, {
         size: 6.5,
-        color: COLOR.muted,
+        color: progressPalette.perYearText,
         width: slot,
         align: 'center',
       })
@@ -110,28 +111,28 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
     const value = targetLine(year)
     return value === null ? [] : [[xOf(year), yOf(value)] as const]
   })
-  polyline(doc, targetPoints, COLOR.accent, 1.4, true)
+  polyline(doc, targetPoints, progressPalette.target, 1.4, true)
   const targetEnd = targetPoints[targetPoints.length - 1]
   if (targetEnd && targetCompounds !== null) {
     text(doc, formatCount(targetCompounds), targetEnd[0] - 40, targetEnd[1] - 12, {
       size: 7.5,
       bold: true,
-      color: COLOR.accent,
+      color: progressPalette.target,
       width: 46,
       align: 'right',
     })
   }
 
   const cumulative = rows.map((row) => [xOf(row.year), yOf(row.cumulativeRenovatedOldCompounds)] as const)
-  polyline(doc, cumulative, COLOR.primary, 2, false)
-  for (const [x, y] of cumulative) doc.circle(x, y, 2).fill(COLOR.primary)
+  polyline(doc, cumulative, progressPalette.cumulative, 2, false)
+  for (const [x, y] of cumulative) doc.circle(x, y, 2).fill(progressPalette.cumulative)
   const last = rows[rows.length - 1]
   const lastPoint = cumulative[cumulative.length - 1]
   if (last && lastPoint) {
     text(doc, formatCount(last.cumulativeRenovatedOldCompounds), lastPoint[0] - 23, lastPoint[1] - 14, {
       size: 8,
       bold: true,
-      color: COLOR.primary,
+      color: progressPalette.cumulative,
       width: 46,
       align: 'center',
     })

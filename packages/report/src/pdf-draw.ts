@@ -12,8 +12,6 @@ export const COLOR = {
   grid: '#dde3ea',
   band: '#f2f5f9',
   primary: '#1d4e89',
-  primaryLight: '#9dbde0',
-  accent: '#d9622b',
   up: '#2e7d4f',
   down: '#b23b3b',
 } as const
@@ -93,7 +91,20 @@ export interface BarCell {
   share: number
   label: string
   color?: string
+  /** The bar as parts laid end to end, each a share (0–1) of the whole track, instead of one fill. */
+  segments?: readonly { share: number; color: string }[]
+  /** A thin edge around the filled part, so that a pale fill still shows on white. */
+  outline?: BarOutline
 }
+
+/** An edge as the screen draws it: its width in CSS pixels (a pixel is 0.75 pt). */
+export interface BarOutline {
+  colour: string
+  opacity: number
+  width: number
+}
+
+const POINTS_PER_PIXEL = 0.75
 
 export type TableCell = string | BarCell
 
@@ -173,8 +184,22 @@ export function drawTable(
       const barHeight = Math.min(10, style.rowHeight * 0.55)
       const barTop = top + (style.rowHeight - barHeight) / 2
       doc.rect(track.x, barTop, track.width, barHeight).fill(COLOR.band)
-      const filled = track.width * Math.min(1, Math.max(0, cell.share))
-      if (filled > 0) doc.rect(track.x, barTop, filled, barHeight).fill(cell.color ?? COLOR.primary)
+      const parts = cell.segments ?? [{ share: cell.share, color: cell.color ?? COLOR.primary }]
+      let filled = 0
+      for (const part of parts) {
+        const partWidth = Math.min(track.width * Math.min(1, Math.max(0, part.share)), track.width - filled)
+        if (partWidth > 0) doc.rect(track.x + filled, barTop, partWidth, barHeight).fill(part.color)
+        filled += Math.max(0, partWidth)
+      }
+      if (cell.outline && filled > 0) {
+        doc.save()
+        doc
+          .rect(track.x, barTop, filled, barHeight)
+          .lineWidth(cell.outline.width * POINTS_PER_PIXEL)
+          .strokeColor(cell.outline.colour, cell.outline.opacity)
+          .stroke()
+        doc.restore()
+      }
       text(doc, cell.label, track.x + track.width + 5, textTop, {
         size: style.fontSize,
         bold: true,

@@ -1,13 +1,18 @@
-import type { BuildEraRow, ContentRow, CoverageRow, ProgressResponse } from '@renewal-atlas/domain'
+import {
+  type CoverageRow,
+  classifyCoverage,
+  coverageClasses,
+  type FundingRow,
+  fundingSourcePalette,
+  type ProgressResponse,
+} from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import { createStatsFormat } from '../features/dashboard/stats-format.ts'
 import {
-  coverageBarOption,
-  eraStackValues,
-  progressSeries,
-  rankContent,
-  rankCoverage,
-} from './chart-options.ts'
+  classifyCoverage as classifyOnMap,
+  coverageClasses as mapCoverageClasses,
+} from '../map/compound-classes.ts'
+import { coverageBarOption, fundingSourcesOption, progressSeries } from './chart-options.ts'
 
 const format = createStatsFormat('zh-CN')
 
@@ -92,63 +97,68 @@ describe('the coverage bars', () => {
     createCoverageRow('3', '三圣街道', 0, 0),
   ]
 
-  it('rank the streets from the highest coverage down', () => {
-    expect(rankCoverage(rows).map((r) => r.name)).toEqual(['锦官驿街道', '东湖街道', '三圣街道'])
+  const words = {
+    coverage: '覆盖率',
+    noOldCompounds: '无老旧小区',
+    renovated: '',
+    oldCompounds: '',
+    householdsBenefiting: '',
+  }
+
+  it('rank the streets from the highest coverage down, in the domain’s order', () => {
+    const option = coverageBarOption(rows, words, format)
+    expect((option.yAxis as { data: string[] }).data).toEqual(['锦官驿街道', '东湖街道', '三圣街道'])
   })
 
-  it('colour each bar by the map’s coverage class and say when a street has no old compounds', () => {
-    const option = coverageBarOption(
-      rows,
-      {
-        coverage: '覆盖率',
-        noOldCompounds: '无老旧小区',
-        renovated: '',
-        oldCompounds: '',
-        householdsBenefiting: '',
-      },
-      format,
-    )
+  it('colour each bar by the domain’s coverage class and say when a street has no old compounds', () => {
+    const option = coverageBarOption(rows, words, format)
     const series = (Array.isArray(option.series) ? option.series : [option.series])[0] as {
       data: { value: number; itemStyle: { color: string } }[]
       label: { formatter: (p: { dataIndex: number; value: number }) => string }
     }
-    // 90% is in the 80–100% class, 60% in the 60–80% class, no old compounds grey: as on the map.
+    // 90% is in the 80–100% class, 60% in the 60–80% class, no old compounds grey.
     expect(series.data.map((d) => d.itemStyle.color)).toEqual(['#006D2C', '#31A354', '#D9D9D9'])
+    expect(series.data.map((d) => d.itemStyle.color)).toEqual(
+      [rows[1], rows[0], rows[2]].map((row) => row && classifyCoverage(row).colour),
+    )
     expect(series.label.formatter({ dataIndex: 0, value: 0.9 })).toBe('90.0%')
     expect(series.label.formatter({ dataIndex: 2, value: 0 })).toBe('无老旧小区')
   })
+
+  // The map's legend and choropleth keep their own labelled class table (map/compound-classes.ts) for now:
+  // it must stay the domain's, so that the map, the dashboard and the printed report agree.
+  it('use the same classes, ranges and colours as the map', () => {
+    expect(mapCoverageClasses.map(({ key, range, colour }) => ({ key, range, colour }))).toEqual(
+      coverageClasses.map(({ key, range, colour }) => ({ key, range: range && [...range], colour })),
+    )
+    for (const row of rows) expect(classifyOnMap(row).colour).toBe(classifyCoverage(row).colour)
+  })
 })
 
-describe('the build era stacks', () => {
-  it('split a decade into on the register, to review and the rest, never below zero', () => {
-    const row: BuildEraRow = {
-      key: '1990',
-      name: '1990–1999',
-      compounds: 183,
-      oldCompounds: 167,
-      renovatedOldCompounds: 113,
-      beforeCutoffNotOnRegister: 16,
-      households: 27408,
+describe('the funding bars', () => {
+  it('draw the four sources in the domain’s order and colours', () => {
+    const row: FundingRow = {
+      key: '510104',
+      name: '锦江区',
+      projects: 3,
+      fiscal: 700,
+      enterprise: 100,
+      residents: 150,
+      socialCapital: 50,
+      total: 1000,
     }
-    expect(eraStackValues(row)).toEqual({ onRegister: 167, review: 16, other: 0 })
-    expect(eraStackValues({ ...row, compounds: 200 }).other).toBe(17)
-  })
-})
-
-describe('the renovation content bars', () => {
-  const row = (key: string, items: number, costYuan: number): ContentRow => ({
-    key,
-    name: key,
-    category: 'basic',
-    items,
-    projects: 1,
-    costYuan,
-    costShare: 0,
-  })
-
-  it('rank by the chosen measure: items or money', () => {
-    const rows = [row('lift', 5, 9_000_000), row('pipes', 40, 2_000_000), row('facade', 12, 4_000_000)]
-    expect(rankContent(rows, 'items').map((r) => r.key)).toEqual(['pipes', 'facade', 'lift'])
-    expect(rankContent(rows, 'money').map((r) => r.key)).toEqual(['lift', 'facade', 'pipes'])
+    const words = {
+      sources: { fiscal: '财政资金', enterprise: '企业', residents: '居民出资', socialCapital: '社会资本' },
+      total: '',
+      projects: '',
+      share: '',
+      money: (short: string) => short,
+    }
+    const option = fundingSourcesOption(row, words, format)
+    const series = (Array.isArray(option.series) ? option.series : [option.series])[0] as {
+      data: { value: number; itemStyle: { color: string } }[]
+    }
+    expect(series.data.map((d) => d.value)).toEqual([700, 100, 150, 50])
+    expect(series.data.map((d) => d.itemStyle.color)).toEqual(fundingSourcePalette.map((s) => s.colour))
   })
 })

@@ -1,14 +1,30 @@
 // The dashboard's charts as ECharts options, built from the statistics API's responses by pure functions:
 // same rows in, same chart out. Words come in translated; numbers are written by the StatsFormat.
-import type {
-  BuildEraRow,
-  ContentRow,
-  CoverageRow,
-  FundingRow,
-  ProgressResponse,
+// Colours and the order of rows come from the domain's palette and ranking, which the printed report uses too.
+import {
+  type BuildEraRow,
+  type BuildEraStack,
+  buildEraStackColours,
+  buildEraStacks,
+  buildEraStackValues,
+  type ContentMeasure,
+  type ContentRow,
+  type CoverageRow,
+  categoryColour,
+  classifyCoverage,
+  coverageBarOutline,
+  coverageClasses,
+  coverageReferenceColour,
+  type FundingColumn,
+  type FundingRow,
+  fundingSourcePalette,
+  type ProgressResponse,
+  progressPalette,
+  rankContent,
+  rankCoverage,
+  rankFunding,
 } from '@renewal-atlas/domain'
 import type { StatsFormat } from '../features/dashboard/stats-format.ts'
-import { classifyCoverage } from '../map/compound-classes.ts'
 import type { ChartOption } from './echarts.ts'
 
 /** The app's font stack (styles.css), so that Chinese in the SVG renders as in the page. */
@@ -17,37 +33,14 @@ const fontFamily =
 const ink = '#1a1a1a'
 const inkMuted = '#4a4a4a'
 const gridLine = '#e6e9ee'
-const accent = '#1d3557'
+/** The outline of a hovered map area (screen only: paper has no hover). */
+const hoverOutline = '#1d3557'
 
-/** Renovation item categories (基础/完善/提升/安全), colour-blind-safe and apart from the status colours. */
-export const categoryColours: Record<string, string> = {
-  basic: '#3B6FB6',
-  improvement: '#2A9D8F',
-  upgrade: '#8E6BBF',
-  safety: '#C8553D',
+/** `#rrggbb` and an opacity as the CSS colour ECharts takes. */
+function cssColour(hex: string, opacity: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16))
+  return `rgba(${r}, ${g}, ${b}, ${opacity})`
 }
-const otherCategoryColour = '#8a8a8a'
-
-/** Funding sources in the order of the funding rows' columns. */
-export const fundingSources = ['fiscal', 'enterprise', 'residents', 'socialCapital'] as const
-export type FundingSourceKey = (typeof fundingSources)[number]
-export const fundingColours: Record<FundingSourceKey, string> = {
-  fiscal: '#1D3557',
-  enterprise: '#457B9D',
-  residents: '#E9A23B',
-  socialCapital: '#7FB069',
-}
-
-/** Build era stacks: on the register, before the cut-off but not on it (to review), the rest. */
-export const eraStacks = ['onRegister', 'review', 'other'] as const
-export type EraStack = (typeof eraStacks)[number]
-export const eraColours: Record<EraStack, string> = {
-  onRegister: '#3B528B',
-  review: '#E69F00',
-  other: '#C9CED6',
-}
-
-const progressColours = { perYear: '#8DB3DB', perYearText: '#3D6FA3', cumulative: accent, target: '#D55E00' }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -90,11 +83,6 @@ function wholePercent(value: number): string {
 }
 
 // ---- coverage ----
-
-/** Areas from the highest coverage down (ties by name): the order of the ranked bars. */
-export function rankCoverage(rows: readonly CoverageRow[]): CoverageRow[] {
-  return [...rows].sort((a, b) => b.coverage - a.coverage || a.name.localeCompare(b.name, 'zh-CN'))
-}
 
 export interface CoverageWords {
   coverage: string
@@ -168,8 +156,8 @@ export function coverageBarOption(
           value: row.coverage,
           itemStyle: {
             color: classifyCoverage(row).colour,
-            borderColor: 'rgba(0, 0, 0, 0.28)',
-            borderWidth: 1,
+            borderColor: cssColour(coverageBarOutline.colour, coverageBarOutline.opacity),
+            borderWidth: coverageBarOutline.width,
           },
         })),
         label: {
@@ -186,11 +174,11 @@ export function coverageBarOption(
               markLine: {
                 silent: true,
                 symbol: 'none',
-                lineStyle: { color: accent, type: 'dashed', width: 1.5 },
+                lineStyle: { color: coverageReferenceColour, type: 'dashed', width: 1.5 },
                 label: {
                   // The category axis runs top-down (inverse), so the line starts at the top.
                   position: 'start',
-                  color: accent,
+                  color: coverageReferenceColour,
                   formatter: `${reference.label} ${format.share(reference.value)}`,
                 },
                 data: [{ xAxis: reference.value }],
@@ -201,6 +189,9 @@ export function coverageBarOption(
     ],
   }
 }
+
+/** An area the rows do not name is drawn like one with nothing to cover. */
+const noCoverageColour = (coverageClasses.find((cls) => cls.range === null) as { colour: string }).colour
 
 /** A choropleth of coverage on a registered map whose features carry `code`; same classes as the map. */
 export function coverageMapOption(
@@ -234,9 +225,9 @@ export function coverageMapOption(
         layoutCenter: ['50%', '50%'],
         layoutSize: '96%',
         cursor: 'pointer',
-        itemStyle: { areaColor: '#D9D9D9', borderColor: '#ffffff', borderWidth: 1 },
+        itemStyle: { areaColor: noCoverageColour, borderColor: '#ffffff', borderWidth: 1 },
         emphasis: {
-          itemStyle: { areaColor: '#F4C27A', borderColor: accent, borderWidth: 1.5 },
+          itemStyle: { areaColor: '#F4C27A', borderColor: hoverOutline, borderWidth: 1.5 },
           label: { color: ink },
         },
         labelLayout: { hideOverlap: true },
@@ -348,18 +339,18 @@ export function progressOption(
       {
         type: 'value',
         name: words.perYearAxis,
-        nameTextStyle: { color: progressColours.perYearText, align: 'left' },
+        nameTextStyle: { color: progressPalette.perYearText, align: 'left' },
         ...valueAxisStyle,
         // Each axis in the colour of what it measures: bars on the left, lines on the right.
-        axisLabel: { color: progressColours.perYearText, formatter: (v: number) => format.compact(v) },
+        axisLabel: { color: progressPalette.perYearText, formatter: (v: number) => format.compact(v) },
       },
       {
         type: 'value',
         name: words.cumulativeAxis,
-        nameTextStyle: { color: progressColours.cumulative, align: 'right' },
+        nameTextStyle: { color: progressPalette.cumulative, align: 'right' },
         ...valueAxisStyle,
         splitLine: { show: false },
-        axisLabel: { color: progressColours.cumulative, formatter: (v: number) => format.compact(v) },
+        axisLabel: { color: progressPalette.cumulative, formatter: (v: number) => format.compact(v) },
       },
     ],
     series: [
@@ -368,7 +359,7 @@ export function progressOption(
         name: words.perYear,
         yAxisIndex: 0,
         barMaxWidth: 26,
-        itemStyle: { color: progressColours.perYear },
+        itemStyle: { color: progressPalette.perYear },
         data: series.perYear,
       },
       {
@@ -377,8 +368,8 @@ export function progressOption(
         yAxisIndex: 1,
         symbol: 'circle',
         symbolSize: 6,
-        lineStyle: { width: 2.5, color: progressColours.cumulative },
-        itemStyle: { color: progressColours.cumulative },
+        lineStyle: { width: 2.5, color: progressPalette.cumulative },
+        itemStyle: { color: progressPalette.cumulative },
         data: series.cumulative,
       },
       ...(series.target.length > 0
@@ -388,8 +379,8 @@ export function progressOption(
               name: words.target,
               yAxisIndex: 1,
               symbol: 'none',
-              lineStyle: { width: 2, type: 'dashed' as const, color: progressColours.target },
-              itemStyle: { color: progressColours.target },
+              lineStyle: { width: 2, type: 'dashed' as const, color: progressPalette.target },
+              itemStyle: { color: progressPalette.target },
               data: series.target.map((value) => (value === null ? null : Math.round(value * 10) / 10)),
             },
           ]
@@ -400,8 +391,6 @@ export function progressOption(
 
 // ---- renovation content ----
 
-export type ContentMeasure = 'items' | 'money'
-
 export interface ContentWords {
   items: string
   projects: string
@@ -409,12 +398,6 @@ export interface ContentWords {
   share: string
   /** Money with its unit, e.g. "1.23亿元" or "¥1.23M". */
   money: (short: string) => string
-}
-
-/** Content rows by the chosen measure, largest first (ties by key). */
-export function rankContent(rows: readonly ContentRow[], measure: ContentMeasure): ContentRow[] {
-  const value = (row: ContentRow) => (measure === 'items' ? row.items : row.costYuan)
-  return [...rows].sort((a, b) => value(b) - value(a) || a.key.localeCompare(b.key))
 }
 
 export function contentOption(
@@ -461,7 +444,7 @@ export function contentOption(
         barMaxWidth: 18,
         data: ranked.map((row) => ({
           value: measure === 'items' ? row.items : row.costYuan,
-          itemStyle: { color: categoryColours[row.category] ?? otherCategoryColour },
+          itemStyle: { color: categoryColour(row.category) },
         })),
         label: {
           show: true,
@@ -477,7 +460,8 @@ export function contentOption(
 // ---- funding ----
 
 export interface FundingWords {
-  sources: Record<FundingSourceKey, string>
+  /** Each source's name, by its column in a funding row. */
+  sources: Record<FundingColumn, string>
   total: string
   projects: string
   share: string
@@ -506,7 +490,7 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
     yAxis: {
       type: 'category',
       inverse: true,
-      data: fundingSources.map((source) => words.sources[source]),
+      data: fundingSourcePalette.map(({ column }) => words.sources[column]),
       ...categoryAxisStyle,
     },
     series: [
@@ -517,9 +501,9 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
         tooltip: {
           valueFormatter: (value) => words.money(format.money(Number(value))),
         },
-        data: fundingSources.map((source) => ({
-          value: row[source],
-          itemStyle: { color: fundingColours[source] },
+        data: fundingSourcePalette.map(({ column, colour }) => ({
+          value: row[column],
+          itemStyle: { color: colour },
         })),
         label: {
           show: true,
@@ -534,11 +518,6 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
       },
     ],
   }
-}
-
-/** Streets by total funding, largest first (ties by code). */
-export function rankFunding(rows: readonly FundingRow[]): FundingRow[] {
-  return [...rows].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key))
 }
 
 /** Stacked bars of the sources per street; with a street chosen, the others fade. */
@@ -578,15 +557,15 @@ export function fundingStreetsOption(
       axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.money(v) },
     },
     yAxis: { type: 'category', inverse: true, data: ranked.map((row) => row.name), ...categoryAxisStyle },
-    series: fundingSources.map((source) => ({
+    series: fundingSourcePalette.map(({ column, colour }) => ({
       type: 'bar' as const,
-      name: words.sources[source],
+      name: words.sources[column],
       stack: 'funding',
       barMaxWidth: 18,
       cursor: 'pointer',
-      itemStyle: { color: fundingColours[source] },
+      itemStyle: { color: colour },
       data: ranked.map((row) => ({
-        value: row[source],
+        value: row[column],
         itemStyle: { opacity: selected === undefined || selected === row.key ? 1 : 0.3 },
       })),
     })),
@@ -596,20 +575,11 @@ export function fundingStreetsOption(
 // ---- build era ----
 
 export interface EraWords {
-  stacks: Record<EraStack, string>
+  stacks: Record<BuildEraStack, string>
   /** The decade of compounds without a built year. */
   unknown: string
   /** A decade's short name on the axis, e.g. "1990年代" or "1990s". */
   decade: (start: string) => string
-}
-
-/** Compounds of a decade in the three stacks; "other" never below zero. */
-export function eraStackValues(row: BuildEraRow): Record<EraStack, number> {
-  return {
-    onRegister: row.oldCompounds,
-    review: row.beforeCutoffNotOnRegister,
-    other: Math.max(0, row.compounds - row.oldCompounds - row.beforeCutoffNotOnRegister),
-  }
 }
 
 export function buildEraOption(
@@ -617,7 +587,7 @@ export function buildEraOption(
   words: EraWords,
   format: StatsFormat,
 ): ChartOption {
-  const values = rows.map(eraStackValues)
+  const values = rows.map(buildEraStackValues)
   return {
     ...base(),
     legend: {
@@ -645,12 +615,12 @@ export function buildEraOption(
       ...valueAxisStyle,
       axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.compact(v) },
     },
-    series: eraStacks.map((stack) => ({
+    series: buildEraStacks.map((stack) => ({
       type: 'bar' as const,
       name: words.stacks[stack],
       stack: 'era',
       barMaxWidth: 36,
-      itemStyle: { color: eraColours[stack] },
+      itemStyle: { color: buildEraStackColours[stack] },
       data: values.map((v) => v[stack]),
     })),
   }

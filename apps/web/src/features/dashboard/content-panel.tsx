@@ -1,21 +1,18 @@
 // Renovation content: items by category (基础/完善/提升/安全) or by item type, as counts or money.
 import {
   type ContentGroupBy,
+  type ContentMeasure,
   type ContentRow,
   contentTables,
   itemCategory,
+  itemCategoryColours,
   itemType,
+  rankContent,
   type StatsFilter,
 } from '@renewal-atlas/domain'
 import { useCallback, useMemo, useState } from 'react'
 import { fetchContent, statsFilterQuery } from '../../api/stats.api.ts'
-import {
-  type ContentMeasure,
-  type ContentWords,
-  categoryColours,
-  contentOption,
-  rankContent,
-} from '../../charts/chart-options.ts'
+import { type ContentWords, contentOption } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -115,7 +112,7 @@ export function ContentPanel({ filter }: { filter: StatsFilter }) {
             <li key={category}>
               <span
                 className="legend__swatch"
-                style={{ backgroundColor: categoryColours[category] }}
+                style={{ backgroundColor: itemCategoryColours[category] }}
                 aria-hidden="true"
               />
               {domainLabel(itemCategory.labels, category, language)}

@@ -1,19 +1,19 @@
 // Coverage by street (ranked bars and a small choropleth); a click on a street drills down to its communities,
 // a click on a community (or 在地图上查看) opens the map on those compounds.
-import { type CoverageRow, coverageTables, type StatsFilter } from '@renewal-atlas/domain'
+import {
+  type CoverageRow,
+  coverageClasses,
+  coverageTables,
+  rankCoverage,
+  type StatsFilter,
+} from '@renewal-atlas/domain'
 import { useMemo } from 'react'
 import type { ApiError } from '../../api/api-error.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
 import { fetchCoverage, statsFilterQuery } from '../../api/stats.api.ts'
-import {
-  type CoverageWords,
-  coverageBarOption,
-  coverageMapOption,
-  rankCoverage,
-} from '../../charts/chart-options.ts'
+import { type CoverageWords, coverageBarOption, coverageMapOption } from '../../charts/chart-options.ts'
 import { type ChartGeoMap, ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import { coverageClasses } from '../../map/compound-classes.ts'
 import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
@@ -192,7 +192,12 @@ export function CoveragePanel(props: CoveragePanelProps) {
             {coverageClasses.map((cls) => (
               <li key={cls.key}>
                 <span className="legend__swatch" style={{ backgroundColor: cls.colour }} aria-hidden="true" />
-                {t(cls.label.key, cls.label.params)}
+                {cls.range
+                  ? t('range.percent', {
+                      from: Math.round(cls.range[0] * 100),
+                      to: Math.round(cls.range[1] * 100),
+                    })
+                  : t('range.noOldCompounds')}
               </li>
             ))}
           </ul>

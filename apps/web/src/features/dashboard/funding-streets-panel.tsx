@@ -1,8 +1,8 @@
 // Funding per street, stacked by source; a click on a street chooses it for the whole dashboard.
-import { fundingTables, type StatsFilter } from '@renewal-atlas/domain'
+import { fundingTables, rankFunding, type StatsFilter } from '@renewal-atlas/domain'
 import { useMemo } from 'react'
 import { fetchFunding, statsFilterQuery } from '../../api/stats.api.ts'
-import { fundingStreetsOption, rankFunding } from '../../charts/chart-options.ts'
+import { fundingStreetsOption } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { DataTable } from './data-table.tsx'

@@ -1,0 +1,114 @@
+// The classes and colours that the dashboard and the printed report both draw, so that a chart reads the same on
+// screen and on paper. Where colours tell things apart they are colour-blind-safe (Okabe–Ito, ColorBrewer, viridis).
+import type { FundingSource, ItemCategory } from './labels.ts'
+import type { BuildEraRow, FundingRow } from './stats.schema.ts'
+
+// ---- renovation content ----
+
+/** Renovation item categories (基础/完善/提升/安全), apart from the map's renovation-status colours. */
+export const itemCategoryColours: Readonly<Record<ItemCategory, string>> = {
+  basic: '#3B6FB6',
+  improvement: '#2A9D8F',
+  upgrade: '#8E6BBF',
+  safety: '#C8553D',
+}
+
+/** Drawn for a category outside the four; the data has none, so it should not show. */
+export const otherCategoryColour = '#8A8A8A'
+
+/** The colour of a content row's category (a row carries its category whether grouped by category or type). */
+export function categoryColour(category: string): string {
+  return (itemCategoryColours as Record<string, string>)[category] ?? otherCategoryColour
+}
+
+// ---- funding ----
+
+/** A funding row's money columns, one per funding source. */
+export type FundingColumn = keyof Pick<FundingRow, 'fiscal' | 'enterprise' | 'residents' | 'socialCapital'>
+
+export interface FundingSourceStyle {
+  source: FundingSource
+  /** Where a funding row holds the source's money. */
+  column: FundingColumn
+  colour: string
+}
+
+/** The four funding sources in the order they are drawn (bars, stacks, legends, table columns). */
+export const fundingSourcePalette: readonly FundingSourceStyle[] = [
+  { source: 'fiscal', column: 'fiscal', colour: '#1D3557' },
+  { source: 'enterprise', column: 'enterprise', colour: '#457B9D' },
+  { source: 'residents', column: 'residents', colour: '#E9A23B' },
+  { source: 'social_capital', column: 'socialCapital', colour: '#7FB069' },
+]
+
+// ---- progress against the target ----
+
+/** Old compounds renovated per year (bars, and their axis), cumulative (line) and the target path (dashed). */
+export const progressPalette = {
+  perYear: '#8DB3DB',
+  perYearText: '#3D6FA3',
+  cumulative: '#1D3557',
+  target: '#D55E00',
+} as const
+
+// ---- coverage ----
+
+export interface CoverageClass {
+  key: string
+  /** Coverage from (inclusive) to (exclusive, except the last); null for areas with no old compounds. */
+  range: readonly [number, number] | null
+  colour: string
+}
+
+/** Coverage classes (ColorBrewer Greens, five steps) and grey for an area with nothing to cover. */
+export const coverageClasses: readonly CoverageClass[] = [
+  { key: '0-20', range: [0, 0.2], colour: '#EDF8E9' },
+  { key: '20-40', range: [0.2, 0.4], colour: '#BAE4B3' },
+  { key: '40-60', range: [0.4, 0.6], colour: '#74C476' },
+  { key: '60-80', range: [0.6, 0.8], colour: '#31A354' },
+  { key: '80-100', range: [0.8, 1], colour: '#006D2C' },
+  { key: 'none', range: null, colour: '#D9D9D9' },
+]
+
+export interface CoverageArea {
+  oldCompounds: number
+  coverage: number
+}
+
+/** The class an area is drawn in: by its coverage, or the grey class when it has no old compounds. */
+export function classifyCoverage(area: CoverageArea): CoverageClass {
+  const none = coverageClasses.find((cls) => cls.range === null) as CoverageClass
+  if (area.oldCompounds === 0) return none
+  const ranged = coverageClasses.filter((cls) => cls.range !== null)
+  return (
+    ranged.find(({ range }) => range && area.coverage >= range[0] && area.coverage < range[1]) ??
+    (ranged.at(-1) as CoverageClass)
+  )
+}
+
+/** The coverage of the whole (district or street), drawn as a dashed line across the ranked bars. */
+export const coverageReferenceColour = '#1D3557'
+
+/** A thin dark edge around each coverage bar, so that the palest class still shows on white. */
+export const coverageBarOutline = { colour: '#000000', opacity: 0.28, width: 1 } as const
+
+// ---- build era ----
+
+/** A decade's compounds in three stacks: on the register, built by the cut-off but not on it (to review), the rest. */
+export const buildEraStacks = ['onRegister', 'review', 'other'] as const
+export type BuildEraStack = (typeof buildEraStacks)[number]
+
+export const buildEraStackColours: Readonly<Record<BuildEraStack, string>> = {
+  onRegister: '#3B528B',
+  review: '#E69F00',
+  other: '#C9CED6',
+}
+
+/** Compounds of a decade in the three stacks; "other" never below zero. */
+export function buildEraStackValues(row: BuildEraRow): Record<BuildEraStack, number> {
+  return {
+    onRegister: row.oldCompounds,
+    review: row.beforeCutoffNotOnRegister,
+    other: Math.max(0, row.compounds - row.oldCompounds - row.beforeCutoffNotOnRegister),
+  }
+}
