@@ -4,7 +4,6 @@ import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import knexFactory, { type Knex } from 'knex'
 import ClientPgLite from 'knex-pglite'
-import knexPostgis from 'knex-postgis'
 import pg from 'pg'
 import { type Capabilities, detectCapabilities } from './capabilities.ts'
 import { PostgisMissingError } from './errors.ts'
@@ -33,7 +32,6 @@ export interface Database {
    * transaction or SET of its own.
    */
   tileKnex?: Knex | undefined
-  st: ReturnType<typeof knexPostgis>
   capabilities: Capabilities
   close(): Promise<void>
 }
@@ -127,7 +125,6 @@ function finish(knex: Knex, capabilities: Capabilities, tileKnex?: Knex): Databa
   return {
     knex,
     tileKnex,
-    st: knexPostgis(knex),
     capabilities,
     async close() {
       await Promise.all([knex.destroy(), tileKnex?.destroy()])
