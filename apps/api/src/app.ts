@@ -18,7 +18,7 @@ import { AreaRepository } from './areas/area.repository.ts'
 import { areaRoutes } from './areas/area.routes.ts'
 import { AuditRepository } from './audit/audit.repository.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
-import { AuditLogRepository } from './audit/audit-log.repository.ts'
+import { AuditService } from './audit/audit.service.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { authorize, CSRF_HEADER } from './auth/authorize.ts'
@@ -166,9 +166,11 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   const compoundRepository = new CompoundRepository(knex)
   const compounds = new CompoundService(compoundRepository, areas)
   const compoundDetails = new CompoundDetailService(new CompoundDetailRepository(knex))
+  const auditRepository = new AuditRepository(knex)
+  const audit = new AuditService(auditRepository)
   const compoundEdits = new CompoundEditService(
     new CompoundEditRepository(knex),
-    new AuditRepository(knex),
+    auditRepository,
     writePath((trx) => new CompoundEditRepository(trx)),
   )
   const search = new SearchService(new SearchRepository(knex))
@@ -233,7 +235,7 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   api.use(authRoutes({ sessions, accounts, publicRead, limits }))
   api.use(tokenRoutes(accounts))
   api.use(userRoutes(accounts))
-  api.use(auditRoutes(new AuditLogRepository(knex)))
+  api.use(auditRoutes(audit))
   api.use(healthRoutes(health))
   api.use(areaRoutes(areas))
   api.use(compoundRoutes(compounds))

@@ -232,3 +232,4 @@ export const auditPage = z
     entries: z.array(auditEntry),
   })
   .meta({ id: 'AuditPage' })
+export type AuditPage = z.infer<typeof auditPage>

@@ -1,5 +1,6 @@
-// The audit log (audit_entries): who changed which record when, with the record before and after as JSON.
-import type { AuditAction } from '@renewal-atlas/domain'
+// The audit log (audit_entries): who changed which record when, with the record before and after as JSON. The write
+// path appends to it; a record's history and the administrators' log read it.
+import type { AuditAction, AuditEntry, AuditListQuery } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 
 export interface AuditWrite {
@@ -66,6 +67,51 @@ export class AuditRepository {
     return { total: (count?.n as number) ?? 0, rows: rows.map(toRow) }
   }
 
+  /** One page of the whole log (any record, any user), newest first, with the total: for administrators. */
+  async log(
+    query: AuditListQuery & { limit: number; offset: number },
+  ): Promise<{ total: number; entries: AuditEntry[] }> {
+    const base = this.knex('audit_entries as a')
+    if (query.entityType) base.where('a.entity_type', query.entityType)
+    if (query.entityId) base.where('a.entity_id', query.entityId)
+    if (query.userId) base.where('a.user_id', query.userId)
+    const [count, rows] = await Promise.all([
+      base.clone().count<{ n: number }[]>('* as n'),
+      base
+        .clone()
+        .leftJoin('users as u', 'u.id', 'a.user_id')
+        .select(
+          'a.id',
+          'a.at',
+          'a.action',
+          'a.entity_type as entityType',
+          'a.entity_id as entityId',
+          'a.before',
+          'a.after',
+          'u.id as userId',
+          'u.username',
+          'u.display_name as displayName',
+        )
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset),
+    ])
+    return {
+      total: Number(count[0]?.n ?? 0),
+      entries: rows.map((r) => ({
+        id: Number(r.id),
+        at: new Date(r.at as string | Date).toISOString(),
+        user: r.userId === null ? null : { id: r.userId, username: r.username, displayName: r.displayName },
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: parseJson(r.before),
+        after: parseJson(r.after),
+      })),
+    }
+  }
+
   /** One entry of a record, or undefined when the id names no entry of that record. */
   async find(entityType: string, entityId: number | string, entryId: number): Promise<AuditRow | undefined> {
     const row = await this.select(this.entries(entityType, entityId)).where('a.id', entryId).first()
@@ -99,5 +145,15 @@ function toRow(row: Record<string, unknown>): AuditRow {
     // Both drivers (pg, PGlite) hand jsonb over parsed.
     before: row.before ?? null,
     after: row.after ?? null,
+  }
+}
+
+/** jsonb arrives parsed from pg and as text from some drivers. */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
   }
 }

@@ -1,10 +1,10 @@
 // GET /api/v1/audit: the audit log of every write, newest first, for administrators.
-import { auditListQuery, auditPage, pageOf } from '@renewal-atlas/domain'
+import { auditListQuery, auditPage } from '@renewal-atlas/domain'
 import { Router } from 'express'
 import { accountErrors, signedInSecurity } from '../auth/auth.routes.ts'
 import { parseQuery } from '../http/validate.ts'
 import { jsonBody, registry } from '../openapi/registry.ts'
-import type { AuditLogRepository } from './audit-log.repository.ts'
+import type { AuditService } from './audit.service.ts'
 
 registry.registerPath({
   method: 'get',
@@ -19,12 +19,11 @@ registry.registerPath({
   },
 })
 
-export function auditRoutes(log: AuditLogRepository): Router {
+export function auditRoutes(audit: AuditService): Router {
   const router = Router()
   router.get('/audit', async (req, res) => {
     const query = parseQuery(auditListQuery, req)
-    const page = pageOf(query)
-    res.set('Cache-Control', 'no-store').json({ ...page, ...(await log.list({ ...query, ...page })) })
+    res.set('Cache-Control', 'no-store').json(await audit.log(query))
   })
   return router
 }
