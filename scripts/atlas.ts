@@ -17,11 +17,14 @@ import { gunzipSync } from 'node:zlib'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { databaseOptionsFromEnv, migrateToLatest, openDatabase } from '@renewal-atlas/db'
-import { passwordProblem, type Role, role as roleEnum, usernameSchema } from '@renewal-atlas/domain'
+import { type Role, role as roleEnum, usernameSchema } from '@renewal-atlas/domain'
 import { AccountRepository } from '../apps/api/src/accounts/account.repository.ts'
-import { AuditRepository } from '../apps/api/src/audit/audit.repository.ts'
-import { hashPassword } from '../apps/api/src/auth/password.ts'
+import { AccountService, accountWorkOn } from '../apps/api/src/accounts/account.service.ts'
+import { TokenRepository } from '../apps/api/src/accounts/token.repository.ts'
 import { generatePassword } from '../apps/api/src/auth/secret.ts'
+import { DataChanges } from '../apps/api/src/changes/data-changed.ts'
+import { WritePath } from '../apps/api/src/changes/write-path.ts'
+import { HttpError } from '../apps/api/src/http/errors.ts'
 import { CommandError, exitCodeOf, ImportRefusedError, UsageError } from './cli/errors.ts'
 import { EXCHANGE_OPTIONS, EXCHANGE_USAGE, exportCommand, importCommand } from './cli/exchange.ts'
 
@@ -98,36 +101,14 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
       : []
     const given = values['password-stdin'] ? await passwordFromStdin() : undefined
     const password = given ?? generatePassword()
-    const problem = passwordProblem(username, password)
-    if (problem) throw new CommandError(problem)
-    await withDatabase(async (knex) => {
-      const accounts = new AccountRepository(knex)
-      const { ids, unknown } = await accounts.streetIds(streets)
-      if (unknown.length) throw new CommandError(`no street has code ${unknown.join(', ')}`)
-      const passwordHash = await hashPassword(password)
-      await knex.transaction(async (trx) => {
-        if (await accounts.usernameTaken(username, trx))
-          throw new CommandError(`the user name ${username} is taken`)
-        const id = await accounts.create(
-          {
-            username,
-            displayName: values['display-name']?.trim() || null,
-            role: role as Role,
-            streetIds: ids,
-            passwordHash,
-          },
-          trx,
-        )
-        await new AuditRepository(trx).record({
-          userId: null,
-          action: 'create',
-          entityType: 'user',
-          entityId: id,
-          before: null,
-          after: { username, role, streets, via: 'atlas user:create' },
-        })
-      })
-    })
+    const displayName = values['display-name']?.trim()
+    await withAccounts((accounts) =>
+      accounts.createUserWithPassword(
+        { username, role: role as Role, streets, ...(displayName ? { displayName } : {}) },
+        password,
+        'atlas user:create',
+      ),
+    )
     console.log(`created ${username} (${role}${streets.length ? `, streets ${streets.join(', ')}` : ''})`)
     if (!given) console.log(`password: ${password}\n(shown once; sign in and change it under 账户 Account)`)
   },
@@ -165,25 +146,9 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
     const username = requireUsername(values)
     const given = values['password-stdin'] ? await passwordFromStdin() : undefined
     const password = given ?? generatePassword()
-    const problem = passwordProblem(username, password)
-    if (problem) throw new CommandError(problem)
-    await withDatabase(async (knex) => {
-      const user = await knex('users').where({ username }).first('id')
-      if (!user) throw new CommandError(`no user is called ${username}`)
-      const passwordHash = await hashPassword(password)
-      await knex.transaction(async (trx) => {
-        await new AccountRepository(trx).setPassword(user.id, passwordHash, false, trx)
-        await trx('sessions').where({ user_id: user.id }).delete()
-        await new AuditRepository(trx).record({
-          userId: null,
-          action: 'update',
-          entityType: 'user',
-          entityId: user.id,
-          before: null,
-          after: { passwordChanged: true, via: 'atlas user:set-password' },
-        })
-      })
-    })
+    await withAccounts((accounts) =>
+      accounts.setPasswordByName(username, password, 'atlas user:set-password'),
+    )
     console.log(`password of ${username} set; their sessions are ended`)
     if (!given) console.log(`password: ${password}\n(shown once)`)
   },
@@ -399,6 +364,28 @@ async function passwordFromStdin(): Promise<string> {
     .replace(/\r?\n$/, '')
   if (!password) throw new CommandError('standard input held no password')
   return password
+}
+
+/**
+ * The account service over the configured database, as the API makes it: the command's writes take the same path
+ * (checks, audit entry, sessions ended) as an administrator's in the web app. Its refusals become the command's.
+ */
+async function withAccounts(work: (accounts: AccountService) => Promise<unknown>): Promise<void> {
+  await withDatabase(async (knex) => {
+    const writes = new WritePath(knex, accountWorkOn, new DataChanges())
+    const accounts = new AccountService(new AccountRepository(knex), new TokenRepository(knex), writes)
+    try {
+      await work(accounts)
+    } catch (error) {
+      if (error instanceof HttpError) throw new CommandError(refusalText(error))
+      throw error
+    }
+  })
+}
+
+/** A refusal in words: the field reasons when there are some, else the detail. */
+function refusalText(error: HttpError): string {
+  return error.errors?.map((e) => e.reason).join('; ') || error.message
 }
 
 async function withDatabase(work: (knex: Awaited<ReturnType<typeof openDatabase>>['knex']) => Promise<void>) {

@@ -72,6 +72,11 @@ export class AccountRepository {
     return this.knex('users').where({ username }).first('id', 'password_hash as passwordHash', 'active')
   }
 
+  async idOf(username: string): Promise<number | undefined> {
+    const row = await this.knex('users').where({ username }).first('id')
+    return row ? Number(row.id) : undefined
+  }
+
   async passwordHash(userId: number): Promise<string | null> {
     const row = await this.knex('users').where({ id: userId }).first('password_hash as passwordHash')
     return row?.passwordHash ?? null

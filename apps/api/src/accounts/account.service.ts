@@ -191,12 +191,32 @@ export class AccountService {
     actor: SignedIn,
     request: UserCreateRequest,
   ): Promise<{ user: UserRecord; oneTimePassword: string }> {
-    const streetIds = await this.streetIds(request.streets ?? [])
     const oneTimePassword = generatePassword()
-    const passwordHash = await hashPassword(oneTimePassword)
-    const user = await this.writes
+    const user = await this.create(actor.user.id, request, oneTimePassword, { mustChangePassword: true })
+    return { user, oneTimePassword }
+  }
+
+  /**
+   * Creates a user with the password an operator chose on the command line (checked like any other), recorded in
+   * the audit log as made by the command (`via`).
+   */
+  createUserWithPassword(request: UserCreateRequest, password: string, via: string): Promise<UserRecord> {
+    const problem = passwordProblem(request.username, password)
+    if (problem) throw new ValidationError([{ name: 'password', in: 'body', reason: problem }])
+    return this.create(null, request, password, { mustChangePassword: false, via })
+  }
+
+  private async create(
+    actorId: number | null,
+    request: UserCreateRequest,
+    password: string,
+    { mustChangePassword, via }: { mustChangePassword: boolean; via?: string },
+  ): Promise<UserRecord> {
+    const streetIds = await this.streetIds(request.streets ?? [])
+    const passwordHash = await hashPassword(password)
+    return this.writes
       .audited({
-        userId: actor.user.id,
+        userId: actorId,
         entity: 'user',
         action: 'create',
         run: async (work) => {
@@ -209,15 +229,15 @@ export class AccountService {
             role: request.role,
             streetIds,
             passwordHash,
-            mustChangePassword: true,
+            mustChangePassword,
           })
           const record = (await work.accounts.record(id)) as UserRecord
-          return { result: record, entry: { entityId: id, before: null, after: auditView(record) } }
+          const after = { ...auditView(record), ...(via ? { via } : {}) }
+          return { result: record, entry: { entityId: id, before: null, after } }
         },
         changes: (record) => userChanged(record.id),
       })
       .catch(uniqueViolationAsConflict(request.username))
-    return { user, oneTimePassword }
   }
 
   /** Applies an administrator's change if the user is still at `version` (If-Match). */
@@ -266,24 +286,43 @@ export class AccountService {
   async resetPassword(actor: SignedIn, id: number): Promise<string> {
     const target = await this.user(id)
     const oneTimePassword = generatePassword()
-    const hash = await hashPassword(oneTimePassword)
+    await this.setPassword(actor.user.id, target, oneTimePassword, true, { passwordReset: true })
+    return oneTimePassword
+  }
+
+  /** Sets the password an operator chose on the command line and ends the user's sessions. */
+  async setPasswordByName(username: string, password: string, via: string): Promise<void> {
+    const id = await this.accounts.idOf(username)
+    if (id === undefined) throw new NotFoundError(`No user is called ${username}`)
+    const problem = passwordProblem(username, password)
+    if (problem) throw new ValidationError([{ name: 'password', in: 'body', reason: problem }])
+    await this.setPassword(null, await this.user(id), password, false, { passwordChanged: true, via })
+  }
+
+  private async setPassword(
+    actorId: number | null,
+    target: UserRecord,
+    password: string,
+    mustChange: boolean,
+    recorded: Record<string, unknown>,
+  ): Promise<void> {
+    const hash = await hashPassword(password)
     await this.writes.audited({
-      userId: actor.user.id,
+      userId: actorId,
       entity: 'user',
       action: 'update',
       run: async (work) => {
-        await work.accounts.setPassword(id, hash, true)
-        await work.sessions.deleteForUser(id)
+        await work.accounts.setPassword(target.id, hash, mustChange)
+        await work.sessions.deleteForUser(target.id)
         const entry = {
-          entityId: id,
+          entityId: target.id,
           before: { mustChangePassword: target.mustChangePassword },
-          after: { mustChangePassword: true, passwordReset: true },
+          after: { mustChangePassword: mustChange, ...recorded },
         }
         return { result: undefined, entry }
       },
-      changes: () => userChanged(id),
+      changes: () => userChanged(target.id),
     })
-    return oneTimePassword
   }
 
   private async streetIds(codes: string[]): Promise<number[]> {
