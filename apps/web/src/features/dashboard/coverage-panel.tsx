@@ -4,7 +4,7 @@ import { type CoverageRow, coverageTables, type StatsFilter } from '@renewal-atl
 import { useMemo } from 'react'
 import type { ApiError } from '../../api/api-error.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
-import { fetchCoverage, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import {
   type CoverageWords,
   coverageBarOption,
@@ -65,9 +65,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const format = useStatsFormat()
   const street = filter.street
   const level = street ? 'community' : 'street'
-  const coverage = useStatsResource(`coverage:${level}:${statsFilterQuery(filter)}`, (signal) =>
-    fetchCoverage(level, filter, { signal }),
-  )
+  const coverage = useStatsResource(statsQueries.coverage(level, filter))
   const rows = coverage.data?.groupBy === level ? coverage.data.rows : null
   const streetName = areas?.streets.features.find((f) => f.properties.code === street)?.properties.name
 
