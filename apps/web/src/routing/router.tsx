@@ -6,10 +6,16 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  Navigate,
   type RouterHistory,
 } from '@tanstack/react-router'
 import { AppShell } from '../app.tsx'
-import { atlasSearchSchema, parseAtlasSearch, stringifyAtlasSearch } from './atlas-search.ts'
+import {
+  type AtlasSearch,
+  atlasSearchSchema,
+  parseAtlasSearch,
+  stringifyAtlasSearch,
+} from './atlas-search.ts'
 import { DashboardRoute } from './dashboard-route.tsx'
 import { MapRoute } from './map-route.tsx'
 import { AccountRoute, AuditRoute, DeletedRoute, ImportsRoute, UsersRoute } from './page-routes.tsx'
@@ -22,7 +28,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   validateSearch: atlasSearchSchema,
   component: AppShell,
   // An unknown `view=` opens the map, as a malformed link always did.
-  notFoundComponent: MapRoute,
+  notFoundComponent: () => <Navigate to="/" search={(current: AtlasSearch) => current} replace />,
 })
 
 const parent = () => rootRoute

@@ -15,6 +15,7 @@ import { Pager } from '../../ui/pager.tsx'
 import { RefusalMessage } from '../session/refusal-message.tsx'
 import { RouteGuard } from '../session/route-guard.tsx'
 import { auditChanges } from './audit-diff.ts'
+import './admin.css'
 
 const pageSize = 50
 

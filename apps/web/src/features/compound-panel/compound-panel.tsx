@@ -28,6 +28,7 @@ import { CompoundHistory } from './compound-history.tsx'
 import { DeleteCompoundDialog } from './delete-compound-dialog.tsx'
 import type { CompoundRecord } from './use-compound-record.ts'
 import { useCompoundRecord } from './use-compound-record.ts'
+import './compound-panel.css'
 
 export interface CompoundPanelProps {
   compoundId: number

@@ -21,6 +21,7 @@ import { ReadinessProvider, useReportReady } from './readiness.tsx'
 import { ReviewListPanel } from './review-list-panel.tsx'
 import { PanelError } from './stats-panel.tsx'
 import { useStatsResource } from './use-stats-resource.ts'
+import './dashboard.css'
 
 /** Every panel that must have its data before the dashboard counts as ready. */
 const panelKeys = [

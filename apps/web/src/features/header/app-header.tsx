@@ -9,6 +9,7 @@ import { SearchBox } from '../search/search-box.tsx'
 import { useSession } from '../session/session-context.tsx'
 import { AccountMenu, type AccountTarget } from './account-menu.tsx'
 import { LanguageToggle } from './language-toggle.tsx'
+import './app-header.css'
 
 const viewLabels: Record<TabView, MessageKey> = { map: 'view.map', dashboard: 'view.dashboard' }
 

@@ -13,6 +13,7 @@ import {
 } from '../../map/compound-classes.ts'
 import { deadEndColour } from '../../map/layers/dead-ends-layer.tsx'
 import type { CompoundCounts } from './use-class-counts.ts'
+import './legend.css'
 
 export interface LegendProps {
   theme: ThemeId

@@ -30,6 +30,7 @@ import { FilterPanel } from '../filter-panel/filter-panel.tsx'
 import { Legend } from '../legend/legend.tsx'
 import { useCompoundCounts, useCoverageRows } from '../legend/use-class-counts.ts'
 import { LoadError, LoadingIndicator } from '../load-status/load-status.tsx'
+import './map-workspace.css'
 
 export interface MapWorkspaceProps {
   areasState: AreasState

@@ -5,6 +5,7 @@ import { type KeyboardEvent, useId, useState } from 'react'
 import { compoundQueries } from '../../api/compounds.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { useSettled } from '../../ui/use-settled.ts'
+import './search-box.css'
 
 const debounceMs = 200
 const maxQueryLength = 50
