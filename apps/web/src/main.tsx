@@ -1,6 +1,6 @@
-// Entry point: styles (maplibre's own CSS bundled from the package, then the app's tokens) and the React root: the
-// language, then the session, then (once the session allows) the app with its query cache and router.
-import 'maplibre-gl/dist/maplibre-gl.css'
+// Entry point: styles (maplibre's own, then the app's shared ones) and the React root: the language, then the
+// session, then (once the session allows) the app with its query cache and router.
+import './map/maplibre.css'
 import './styles.css'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
