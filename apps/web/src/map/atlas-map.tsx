@@ -81,6 +81,8 @@ function samePosition(a: MapPosition, b: MapPosition): boolean {
 export function AtlasMap(props: AtlasMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const [map, setMap] = useState<MaplibreMap | null>(null)
+  // The last position this map reported: the same position coming back as a prop is its own echo, not a request.
+  const reportedRef = useRef<MapPosition | undefined>(undefined)
   // The map is created once; it reads the latest callbacks and first view through this ref.
   const propsRef = useRef(props)
   useEffect(() => {
@@ -125,10 +127,14 @@ export function AtlasMap(props: AtlasMapProps) {
       const over = layers.length > 0 && instance.queryRenderedFeatures(event.point, { layers }).length > 0
       instance.getCanvas().style.cursor = over ? 'pointer' : ''
     })
-    instance.on('moveend', () => propsRef.current.onMoveEnd?.(positionOf(instance)))
+    const report = () => {
+      reportedRef.current = positionOf(instance)
+      propsRef.current.onMoveEnd?.(reportedRef.current)
+    }
+    instance.on('moveend', report)
     instance.once('load', () => {
       // Opening on an extent moves nothing, yet the view it gives belongs in the URL.
-      if (bounds) propsRef.current.onMoveEnd?.(positionOf(instance))
+      if (bounds) report()
       setMap(instance)
     })
     if (exposeAs) window[exposeAs] = instance
@@ -165,7 +171,9 @@ export function AtlasMap(props: AtlasMapProps) {
   }, [map, ariaLabel])
 
   useEffect(() => {
-    if (map && position && !samePosition(position, positionOf(map))) {
+    if (!map || !position || map.isMoving()) return
+    const echo = reportedRef.current !== undefined && samePosition(position, reportedRef.current)
+    if (!echo && !samePosition(position, positionOf(map))) {
       map.jumpTo({ center: position.center, zoom: position.zoom })
     }
   }, [map, position])
