@@ -10,6 +10,7 @@ export function MapRoute() {
   const fitBounds = useRouterState({ select: (state) => state.location.state.fitBounds })
   const { updateSearch } = useAtlasNavigation()
   const { state, retry } = useAreas()
+  const mainMap = useMainMap()
   return (
     <MapWorkspace
       areasState={state}
@@ -27,7 +28,7 @@ export function MapRoute() {
       position={search.position}
       initialBounds={fitBounds}
       onMoveEnd={(position) => updateSearch((current) => ({ ...current, position }))}
-      mapRef={useMainMap()}
+      mapRef={mainMap}
     />
   )
 }

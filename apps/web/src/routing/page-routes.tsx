@@ -17,25 +17,31 @@ function useBackToMap(): () => void {
 }
 
 export function ImportsRoute() {
-  return <ImportPage onBack={useBackToMap()} />
+  const backToMap = useBackToMap()
+  return <ImportPage onBack={backToMap} />
 }
 
 export function AccountRoute() {
   const section = useRouterState({ select: (state) => state.location.state.section })
-  return <AccountPage section={section} onBack={useBackToMap()} />
+  const backToMap = useBackToMap()
+  return <AccountPage section={section} onBack={backToMap} />
 }
 
 export function UsersRoute() {
   const { state } = useAreas()
   const areas = state.status === 'ready' ? state.areas : null
   const streets = useMemo(() => streetOptionsOf(areas), [areas])
-  return <UsersPage streets={streets} onBack={useBackToMap()} />
+  const backToMap = useBackToMap()
+  return <UsersPage streets={streets} onBack={backToMap} />
 }
 
 export function AuditRoute() {
-  return <AuditPage onBack={useBackToMap()} />
+  const backToMap = useBackToMap()
+  return <AuditPage onBack={backToMap} />
 }
 
 export function DeletedRoute() {
-  return <DeletedCompoundsPage onBack={useBackToMap()} onShowCompound={useLocateCompound()} />
+  const backToMap = useBackToMap()
+  const locateCompound = useLocateCompound()
+  return <DeletedCompoundsPage onBack={backToMap} onShowCompound={locateCompound} />
 }

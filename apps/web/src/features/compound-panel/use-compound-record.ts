@@ -5,6 +5,12 @@ import type { CompoundSnapshot } from '@renewal-atlas/domain'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
+import type {
+  fetchCompoundBuildings,
+  fetchCompoundFindings,
+  fetchCompoundProjects,
+  fetchCompoundSuggestions,
+} from '../../api/compounds.api.ts'
 import { compoundQueries } from '../../api/compounds.queries.ts'
 import { etagOf } from '../../api/http-client.ts'
 
@@ -49,17 +55,13 @@ export function useCompoundRecord(id: number) {
   return { state, replaceCompound }
 }
 
-type Loaded<Q extends (id: number) => { queryFn?: unknown }> = NonNullable<
-  Awaited<ReturnType<Extract<ReturnType<Q>['queryFn'], (...args: never[]) => unknown>>>
->
-
 export interface CompoundRecord {
   compound: CompoundSnapshot
   etag: string
-  buildings: Loaded<typeof compoundQueries.buildings>
-  projects: Loaded<typeof compoundQueries.projects>
-  findings: Loaded<typeof compoundQueries.findings>
-  suggestions: Loaded<typeof compoundQueries.suggestions>
+  buildings: Awaited<ReturnType<typeof fetchCompoundBuildings>>
+  projects: Awaited<ReturnType<typeof fetchCompoundProjects>>['projects']
+  findings: Awaited<ReturnType<typeof fetchCompoundFindings>>
+  suggestions: Awaited<ReturnType<typeof fetchCompoundSuggestions>>
 }
 
 export type CompoundRecordState =

@@ -1,8 +1,7 @@
 // The compounds from their tiles, coloured by the theme (status, build era, households) and narrowed by the
-// planner's filters at once (a style filter, no new tiles); their names from one label point each, close up.
-// Over a coverage choropleth the compounds stay as light outlines, so the areas' colours read.
+// planner's filters at once (a style filter, no new tiles). Over a coverage choropleth the compounds stay as light
+// outlines, so the areas' colours read.
 import type { FilterSpecification } from 'maplibre-gl'
-import { fonts, haloed } from '../base-style.ts'
 import {
   type CompoundThemeId,
   classFillColour,
@@ -51,25 +50,6 @@ export function CompoundsLayer({ theme = 'status', filters = {}, opacity }: Comp
           'line-color': '#ffffff',
           'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.2, 16, 1],
         }}
-      />
-    </TileSource>
-  )
-}
-
-/** From one point per compound: a label layer on the polygons would name every tile piece of a compound. The
- * label points carry every property the filters read. */
-export function CompoundLabelsLayer({ filters = {} }: { filters?: CompoundFilters }) {
-  const filter = compoundFilterExpression(filters) as FilterSpecification | null
-  return (
-    <TileSource layer="compound-labels">
-      <Layer
-        id="compounds-label"
-        type="symbol"
-        source-layer="compound-labels"
-        minzoom={15.5}
-        {...(filter ? { filter } : {})}
-        layout={{ 'text-field': ['get', 'name'], 'text-font': fonts.regular, 'text-size': 12 }}
-        paint={{ 'text-color': '#1a1a1a', ...haloed }}
       />
     </TileSource>
   )

@@ -1,12 +1,11 @@
 // Roads from their tiles: each drawn as wide as its red line (道路红线) on the ground, coloured by class, with the
-// road under the pointer reported for a tooltip; and their names along them close up.
+// road under the pointer reported for a tooltip.
 import { roadClass } from '@renewal-atlas/domain'
 import type { ExpressionSpecification, MapLayerMouseEvent } from 'maplibre-gl'
-import { fonts, haloed } from '../base-style.ts'
 import { Layer } from '../layer.tsx'
 import { TileSource } from '../tile-source.tsx'
 
-export const roadColours: Record<string, string> = {
+const roadColours: Record<string, string> = {
   arterial: '#E8A33C',
   secondary: '#F2C95C',
   branch: '#FFFFFF',
@@ -74,27 +73,6 @@ export function RoadsLayer({ onHover }: { onHover?: (road: RoadHover | null) => 
         {...(onHover
           ? { onMouseMove: (event) => onHover(hoverOf(event)), onMouseLeave: () => onHover(null) }
           : {})}
-      />
-    </TileSource>
-  )
-}
-
-export function RoadLabelsLayer() {
-  return (
-    <TileSource layer="roads">
-      <Layer
-        id="roads-label"
-        type="symbol"
-        source-layer="roads"
-        minzoom={15}
-        layout={{
-          'symbol-placement': 'line',
-          'text-field': ['coalesce', ['get', 'name'], ''],
-          'text-font': fonts.regular,
-          'text-size': 12,
-          'text-max-angle': 30,
-        }}
-        paint={{ 'text-color': '#4a3b1f', ...haloed }}
       />
     </TileSource>
   )

@@ -1,20 +1,6 @@
-// The administrative boundaries from their tiles: the district's pale fill at the bottom of the map, and the
-// community, street and district outlines drawn over the compounds.
+// The community, street and district outlines from their tiles, drawn over the compounds.
 import { Layer } from '../layer.tsx'
 import { TileSource } from '../tile-source.tsx'
-
-export function BoundaryFillLayer() {
-  return (
-    <TileSource layer="district">
-      <Layer
-        id="district-fill"
-        type="fill"
-        source-layer="district"
-        paint={{ 'fill-color': '#ffffff', 'fill-opacity': 0.7 }}
-      />
-    </TileSource>
-  )
-}
 
 export function BoundaryLinesLayer() {
   return (
