@@ -161,6 +161,22 @@ describe.skipIf(!haveBrowser && !process.env.CI)('accounts, roles and editing in
     await form.getByRole('button', { name: '保存' }).click()
     await panel(page).getByText('已保存').waitFor()
     expect((await compoundProperties(app, target.id)).households).toBe(households)
+    // The edit announced the layers it changed: their tiles are asked anew, the others' are not.
+    const tileUrls = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          ['compounds', 'compound-labels', 'buildings', 'facilities', 'roads'].map((id) => [
+            id,
+            (window.__atlasMap?.getSource(id) as { tiles?: string[] } | undefined)?.tiles?.[0] ?? '',
+          ]),
+        ),
+      )
+    await expect.poll(async () => (await tileUrls()).compounds).toMatch(/\?rev=\d+$/)
+    const urls = await tileUrls()
+    expect(urls['compound-labels']).toMatch(/\?rev=\d+$/)
+    expect(urls.buildings).toMatch(/\?rev=\d+$/)
+    expect(urls.facilities).not.toContain('rev=')
+    expect(urls.roads).not.toContain('rev=')
 
     await page.reload()
     await panel(page).getByTestId('compound-details').waitFor()

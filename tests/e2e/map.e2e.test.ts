@@ -243,4 +243,47 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     await page.screenshot({ path: path.join(screenshots, 'shared-view.png') })
     await page.close()
   })
+
+  it('Back, Forward and a link pasted into the open page change the view without reloading it', async () => {
+    const { page, consoleErrors } = await open()
+    // A reload would lose this mark.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }))
+    const historyLength = () => page.evaluate(() => window.history.length)
+    const entries = await historyLength()
+
+    // Panning and zooming replace the entry; changing page adds one.
+    await page.evaluate(() => window.__atlasMap?.jumpTo({ center: [104.09, 30.645], zoom: 14.5 }))
+    await expect.poll(() => page.url()).toContain('map=14.50/30.64500/104.09000')
+    expect(await historyLength()).toBe(entries)
+    await page.getByRole('tab', { name: '统计' }).click()
+    await page.getByTestId('dashboard').waitFor()
+    expect(page.url()).toContain('view=dashboard')
+    expect(await historyLength()).toBe(entries + 1)
+
+    await page.goBack()
+    await page.waitForSelector('html[data-map-ready="true"]', { timeout: readyTimeout })
+    expect(page.url()).not.toContain('view=dashboard')
+    expect(await page.evaluate(() => window.__atlasMap?.getZoom())).toBeCloseTo(14.5, 1)
+    await page.goForward()
+    await page.getByTestId('dashboard').waitFor()
+
+    await page.evaluate(() => {
+      window.location.hash = '#map=13.00/30.65000/104.08000&theme=era&status=completed&lang=en'
+    })
+    await page.waitForSelector('html[data-map-ready="true"]', { timeout: readyTimeout })
+    expect(await page.getByTestId('theme-select').inputValue()).toBe('era')
+    expect(await page.locator('input[name="status"][value="completed"]').isChecked()).toBe(true)
+    expect(await page.locator('.app-header__title').textContent()).toBe('Renewal Atlas')
+    expect(await page.evaluate(() => window.__atlasMap?.getZoom())).toBeCloseTo(13, 1)
+
+    // A link pasted over the map moves the same map there.
+    await page.evaluate(() => {
+      window.location.hash = '#map=15.00/30.64000/104.07000&theme=era&lang=en'
+    })
+    await expect.poll(() => page.evaluate(() => window.__atlasMap?.getZoom())).toBeCloseTo(15, 1)
+    expect(await page.locator('input[name="status"][value="completed"]').isChecked()).toBe(false)
+    expect(await page.evaluate(() => Reflect.get(window, '__sameDocument'))).toBe(true)
+    expect(consoleErrors).toEqual([])
+    await page.close()
+  })
 })

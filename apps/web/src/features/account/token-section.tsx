@@ -1,27 +1,31 @@
 // 访问令牌: the user's personal access tokens for scripts, QGIS and GDAL. A new token's secret is shown once, with
 // a copy button and how to send it (`Authorization: Bearer …`); a token can be revoked at once.
 import type { ApiToken, ApiTokenCreated } from '@renewal-atlas/domain'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import { createToken, fetchTokens, revokeToken } from '../../api/tokens.api.ts'
+import { tokensQuery, useCreateToken, useRevokeToken } from '../../api/tokens.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { CopyButton } from '../../ui/copy-button.tsx'
 import { ModalDialog } from '../../ui/modal-dialog.tsx'
-import { useResource } from '../../ui/use-resource.ts'
 import { RefusalMessage } from '../session/refusal-message.tsx'
+import { useSession } from '../session/session-context.tsx'
 
 const expiryChoices = ['', '30', '90', '365'] as const
 
 export function TokenSection() {
   const { t, language } = useI18n()
   const id = useId()
-  const { resource, reload } = useResource('tokens', (signal) => fetchTokens({ signal }))
+  const { session } = useSession()
+  const tokens = useQuery(tokensQuery(session.user?.id ?? null))
+  const createMutation = useCreateToken()
+  const revokeMutation = useRevokeToken()
   const [name, setName] = useState('')
   const [expiry, setExpiry] = useState<(typeof expiryChoices)[number]>('90')
   const [nameMissing, setNameMissing] = useState(false)
   const [created, setCreated] = useState<ApiTokenCreated | null>(null)
   const [refusal, setRefusal] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const busy = createMutation.isPending || revokeMutation.isPending
   const [revoking, setRevoking] = useState<ApiToken | null>(null)
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })
   const when = (value: string | null, none: string) => (value ? date.format(new Date(value)) : none)
@@ -34,33 +38,25 @@ export function TokenSection() {
       return
     }
     setNameMissing(false)
-    setBusy(true)
     try {
-      const token = await createToken({
+      const token = await createMutation.mutateAsync({
         name: name.trim(),
         ...(expiry ? { expiresInDays: Number(expiry) } : {}),
       })
       setCreated(token)
       setName('')
-      reload()
     } catch (caught) {
       setRefusal(asApiError(caught))
-    } finally {
-      setBusy(false)
     }
   }
 
   const revoke = async (token: ApiToken) => {
-    setBusy(true)
     setRefusal(null)
     try {
-      await revokeToken(token.id)
+      await revokeMutation.mutateAsync(token.id)
       setRevoking(null)
-      reload()
     } catch (caught) {
       setRefusal(asApiError(caught))
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -119,9 +115,9 @@ export function TokenSection() {
           </button>
         </div>
       )}
-      {resource.status === 'error' && <RefusalMessage error={resource.error} />}
-      {resource.data && resource.data.length === 0 && <p className="muted">{t('tokens.none')}</p>}
-      {resource.data && resource.data.length > 0 && (
+      {tokens.isError && <RefusalMessage error={asApiError(tokens.error)} />}
+      {tokens.data && tokens.data.length === 0 && <p className="muted">{t('tokens.none')}</p>}
+      {tokens.data && tokens.data.length > 0 && (
         <table className="data-list">
           <thead>
             <tr>
@@ -136,7 +132,7 @@ export function TokenSection() {
             </tr>
           </thead>
           <tbody>
-            {resource.data.map((token) => (
+            {tokens.data.map((token) => (
               <tr key={token.id} data-token-id={token.id}>
                 <td>{token.name}</td>
                 <td>

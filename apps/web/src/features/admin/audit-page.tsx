@@ -1,18 +1,21 @@
 // 操作日志 (#view=audit): every write, newest first, 50 to a page, filtered by kind of record, record id or user;
 // each entry's record before and after can be opened.
 import { type AuditEntry, auditAction } from '@renewal-atlas/domain'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
-import { type AuditFilter, fetchAudit } from '../../api/audit.api.ts'
-import { fetchUsers } from '../../api/users.api.ts'
+import { asApiError } from '../../api/api-error.ts'
+import type { AuditFilter } from '../../api/audit.api.ts'
+import { auditQuery } from '../../api/audit.queries.ts'
+import { userQueries } from '../../api/users.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { PageFrame } from '../../ui/page-frame.tsx'
 import { Pager } from '../../ui/pager.tsx'
-import { useResource } from '../../ui/use-resource.ts'
 import { RefusalMessage } from '../session/refusal-message.tsx'
 import { RouteGuard } from '../session/route-guard.tsx'
 import { auditChanges } from './audit-diff.ts'
+import './admin.css'
 
 const pageSize = 50
 
@@ -40,12 +43,12 @@ function AuditLog() {
   const [filter, setFilter] = useState<AuditFilter>({})
   const [draft, setDraft] = useState({ entityType: '', entityId: '', userId: '' })
   const [offset, setOffset] = useState(0)
-  const key = `audit:${JSON.stringify(filter)}:${offset}`
-  const { resource } = useResource(key, (signal) =>
-    fetchAudit(filter, { limit: pageSize, offset }, { signal }),
-  )
+  const audit = useQuery({
+    ...auditQuery(filter, { limit: pageSize, offset }),
+    placeholderData: keepPreviousData,
+  })
   // The user filter lists accounts; without the right to list them it falls back to a number.
-  const users = useResource('audit-users', (signal) => fetchUsers({ limit: 2000, offset: 0 }, { signal }))
+  const users = useQuery(userQueries.page({ limit: 2000, offset: 0 }))
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' })
 
   const apply = (event: FormEvent) => {
@@ -61,7 +64,7 @@ function AuditLog() {
   const entityName = (type: string) => (entityTypes[type] ? t(entityTypes[type]) : type)
   const who = (entry: AuditEntry) =>
     entry.user ? (entry.user.displayName ?? entry.user.username) : t('history.unknownUser')
-  const page = resource.data
+  const page = audit.data
 
   return (
     <>
@@ -87,14 +90,14 @@ function AuditLog() {
           onChange={(e) => setDraft({ ...draft, entityId: e.target.value })}
         />
         <label htmlFor={`${id}-user`}>{t('audit.user')}</label>
-        {users.resource.data ? (
+        {users.data ? (
           <select
             id={`${id}-user`}
             value={draft.userId}
             onChange={(e) => setDraft({ ...draft, userId: e.target.value })}
           >
             <option value="">{t('filters.any')}</option>
-            {users.resource.data.users.map((u) => (
+            {users.data.users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.displayName ? `${u.displayName}（${u.username}）` : u.username}
               </option>
@@ -114,7 +117,7 @@ function AuditLog() {
         </button>
       </form>
       <section className="page__section">
-        {resource.status === 'error' && <RefusalMessage error={resource.error} />}
+        {audit.isError && <RefusalMessage error={asApiError(audit.error)} />}
         {page && page.entries.length === 0 && <p className="muted">{t('audit.empty')}</p>}
         {page && page.entries.length > 0 && (
           <>

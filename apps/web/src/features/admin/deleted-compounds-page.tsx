@@ -1,13 +1,12 @@
 // 已删除小区 (#view=deleted): compounds deleted (softly), most recent first, who deleted them and when, and 恢复
 // to bring one back (POST …/undelete with If-Match).
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import { fetchDeletedCompounds, undeleteCompound } from '../../api/compound-edit.api.ts'
-import { etagOf } from '../../api/http-client.ts'
+import { compoundQueries, useUndeleteCompound } from '../../api/compounds.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { PageFrame } from '../../ui/page-frame.tsx'
 import { Pager } from '../../ui/pager.tsx'
-import { useResource } from '../../ui/use-resource.ts'
 import { RefusalMessage } from '../session/refusal-message.tsx'
 import { RouteGuard } from '../session/route-guard.tsx'
 
@@ -15,8 +14,7 @@ const pageSize = 50
 
 export interface DeletedCompoundsPageProps {
   onBack: () => void
-  /** After an undelete: the map shows the compound again; the link opens it there. */
-  onUndeleted: (compoundId: number) => void
+  /** After an undelete, the link that opens the compound on the map. */
   onShowCompound: (compoundId: number) => void
 }
 
@@ -31,34 +29,32 @@ export function DeletedCompoundsPage(props: DeletedCompoundsPageProps) {
   )
 }
 
-function DeletedList({ onUndeleted, onShowCompound }: DeletedCompoundsPageProps) {
+function DeletedList({ onShowCompound }: DeletedCompoundsPageProps) {
   const { t, language } = useI18n()
   const [offset, setOffset] = useState(0)
-  const { resource, reload } = useResource(`deleted:${offset}`, (signal) =>
-    fetchDeletedCompounds({ limit: pageSize, offset }, { signal }),
-  )
+  const deleted = useQuery({
+    ...compoundQueries.deleted({ limit: pageSize, offset }),
+    placeholderData: keepPreviousData,
+  })
+  // An undelete changes the compounds: the map, the counts and this list follow (api/data-changed.ts).
+  const undeleting = useUndeleteCompound()
   const [refusal, setRefusal] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState<number | null>(null)
+  const busy = undeleting.isPending ? (undeleting.variables?.id ?? null) : null
   const [restored, setRestored] = useState<{ id: number; name: string }[]>([])
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
 
   const undelete = async (id: number, name: string, version: number) => {
-    setBusy(id)
     setRefusal(null)
     try {
-      await undeleteCompound(id, etagOf(version))
+      await undeleting.mutateAsync({ id, version })
       setRestored((r) => [{ id, name }, ...r])
-      onUndeleted(id)
-      reload()
     } catch (caught) {
       setRefusal(asApiError(caught))
-      reload()
-    } finally {
-      setBusy(null)
+      void deleted.refetch()
     }
   }
 
-  const page = resource.data?.data
+  const page = deleted.data
   return (
     <section className="page__section">
       <p className="muted">{t('deleted.explain')}</p>
@@ -71,7 +67,7 @@ function DeletedList({ onUndeleted, onShowCompound }: DeletedCompoundsPageProps)
         </p>
       ))}
       {refusal && <RefusalMessage error={refusal} />}
-      {resource.status === 'error' && <RefusalMessage error={resource.error} />}
+      {deleted.isError && <RefusalMessage error={asApiError(deleted.error)} />}
       {page && page.features.length === 0 && <p className="muted">{t('deleted.none')}</p>}
       {page && page.features.length > 0 && (
         <>

@@ -1,6 +1,7 @@
 // Checkboxes of the district's streets, for the streets an area-limited role (planner, design institute) works in.
 import { useId } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
+import './admin.css'
 
 export interface StreetOption {
   code: string

@@ -1,10 +1,11 @@
 // Changing a user: display name, role, streets and whether the account is active, sent with If-Match; a change
 // someone else saved first is loaded into the form with a note, not overwritten.
 import { AREA_LIMITED, role as roleEnum, type UserRecord } from '@renewal-atlas/domain'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
 import { type ApiError, asApiError, VersionConflictError } from '../../api/api-error.ts'
 import { etagOf } from '../../api/http-client.ts'
-import { fetchUser, updateUser } from '../../api/users.api.ts'
+import { userQueries, useUpdateUser } from '../../api/users.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ModalDialog } from '../../ui/modal-dialog.tsx'
@@ -43,21 +44,15 @@ export function UserEditDialog({
   const [refusal, setRefusal] = useState<ApiError | null>(null)
   const [changedMeanwhile, setChangedMeanwhile] = useState(false)
   const [streetsMissing, setStreetsMissing] = useState(false)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    fetchUser(userId, { signal: controller.signal }).then(
-      ({ data, etag }) => {
-        setLoaded({ user: data, etag: etag ?? etagOf(data.version) })
-        setDraft(draftOf(data))
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setRefusal(asApiError(error))
-      },
-    )
-    return () => controller.abort()
-  }, [userId])
+  const update = useUpdateUser()
+  const busy = update.isPending
+  // The form starts from the user as read; later reads (after a save elsewhere) do not overwrite a draft.
+  const user = useQuery(userQueries.one(userId))
+  if (user.data && loaded === null) {
+    setLoaded(user.data)
+    setDraft(draftOf(user.data.user))
+  }
+  const loadRefusal = user.isError ? asApiError(user.error) : null
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
@@ -82,10 +77,9 @@ export function UserEditDialog({
       onClose()
       return
     }
-    setBusy(true)
     setRefusal(null)
     try {
-      await updateUser(loaded.user.id, loaded.etag, patch)
+      await update.mutateAsync({ id: loaded.user.id, etag: loaded.etag, patch })
       onSaved()
     } catch (caught) {
       const error = asApiError(caught)
@@ -97,8 +91,6 @@ export function UserEditDialog({
       } else {
         setRefusal(error)
       }
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -125,7 +117,7 @@ export function UserEditDialog({
         </>
       }
     >
-      {!draft && !refusal && <p className="muted">{t('details.loading')}</p>}
+      {!draft && !refusal && !loadRefusal && <p className="muted">{t('details.loading')}</p>}
       {changedMeanwhile && (
         <p className="note" role="status">
           {t('users.changedMeanwhile')}
@@ -175,7 +167,7 @@ export function UserEditDialog({
           </label>
         </form>
       )}
-      {refusal && <RefusalMessage error={refusal} />}
+      {(refusal ?? loadRefusal) && <RefusalMessage error={(refusal ?? loadRefusal) as ApiError} />}
     </ModalDialog>
   )
 }

@@ -1,16 +1,16 @@
 // 用户管理 (#view=users): every account with its role, streets and state; a new account (its one-time password is
 // shown once), changes with If-Match, and resetting a password to a new one-time one.
 import { AREA_LIMITED, role as roleEnum, USERNAME_PATTERN, type UserRecord } from '@renewal-atlas/domain'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import { createUser, fetchUsers, resetUserPassword } from '../../api/users.api.ts'
+import { useCreateUser, useResetUserPassword, userQueries } from '../../api/users.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { CopyButton } from '../../ui/copy-button.tsx'
 import { ModalDialog } from '../../ui/modal-dialog.tsx'
 import { PageFrame } from '../../ui/page-frame.tsx'
 import { Pager } from '../../ui/pager.tsx'
-import { useResource } from '../../ui/use-resource.ts'
 import { RefusalMessage } from '../session/refusal-message.tsx'
 import { RouteGuard } from '../session/route-guard.tsx'
 import { type StreetOption, StreetPicker } from './street-picker.tsx'
@@ -39,42 +39,38 @@ export function UsersPage({ streets, onBack }: { streets: readonly StreetOption[
 function UsersAdmin({ streets }: { streets: readonly StreetOption[] }) {
   const { t, language } = useI18n()
   const [offset, setOffset] = useState(0)
-  const { resource, reload } = useResource(`users:${offset}`, (signal) =>
-    fetchUsers({ limit: pageSize, offset }, { signal }),
-  )
+  // Creating, changing or resetting a user invalidates the list (api/users.queries.ts).
+  const users = useQuery({
+    ...userQueries.page({ limit: pageSize, offset }),
+    placeholderData: keepPreviousData,
+  })
+  const resetPassword = useResetUserPassword()
   const [secret, setSecret] = useState<Secret | null>(null)
   const [editing, setEditing] = useState<number | null>(null)
   const [resetting, setResetting] = useState<UserRecord | null>(null)
   const [refusal, setRefusal] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const busy = resetPassword.isPending
   const secretId = useId()
 
   const reset = async (user: UserRecord) => {
-    setBusy(true)
     setRefusal(null)
     try {
-      const password = await resetUserPassword(user.id)
+      const password = await resetPassword.mutateAsync(user.id)
       setResetting(null)
       setSecret({ username: user.username, password, reason: 'reset' })
-      reload()
     } catch (caught) {
       setRefusal(asApiError(caught))
-    } finally {
-      setBusy(false)
     }
   }
 
-  const page = resource.data
+  const page = users.data
   return (
     <>
       <section className="page__section" aria-labelledby="users-create-title">
         <h3 id="users-create-title">{t('users.create')}</h3>
         <UserCreateForm
           streets={streets}
-          onCreated={(username, password) => {
-            setSecret({ username, password, reason: 'created' })
-            reload()
-          }}
+          onCreated={(username, password) => setSecret({ username, password, reason: 'created' })}
         />
       </section>
       {secret && (
@@ -98,7 +94,7 @@ function UsersAdmin({ streets }: { streets: readonly StreetOption[] }) {
       )}
       <section className="page__section" aria-labelledby="users-list-title">
         <h3 id="users-list-title">{t('users.list')}</h3>
-        {resource.status === 'error' && <RefusalMessage error={resource.error} />}
+        {users.isError && <RefusalMessage error={asApiError(users.error)} />}
         {refusal && <RefusalMessage error={refusal} />}
         {page && (
           <>
@@ -160,10 +156,7 @@ function UsersAdmin({ streets }: { streets: readonly StreetOption[] }) {
           userId={editing}
           streets={streets}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            reload()
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       {resetting && (
@@ -209,7 +202,8 @@ function UserCreateForm({
   const [chosen, setChosen] = useState<string[]>([])
   const [problem, setProblem] = useState<'username' | 'streets' | null>(null)
   const [refusal, setRefusal] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const create = useCreateUser()
+  const busy = create.isPending
   const limited = AREA_LIMITED[role] !== undefined
 
   const submit = async (event: FormEvent) => {
@@ -225,9 +219,8 @@ function UserCreateForm({
       return
     }
     setProblem(null)
-    setBusy(true)
     try {
-      const created = await createUser({
+      const created = await create.mutateAsync({
         username: name,
         ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
         role,
@@ -239,8 +232,6 @@ function UserCreateForm({
       setChosen([])
     } catch (caught) {
       setRefusal(asApiError(caught))
-    } finally {
-      setBusy(false)
     }
   }
 

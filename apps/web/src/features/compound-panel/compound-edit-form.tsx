@@ -3,7 +3,7 @@
 import { type CompoundSnapshot, managementType, renovationStatus } from '@renewal-atlas/domain'
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react'
 import { type ApiError, asApiError, InvalidInputError, VersionConflictError } from '../../api/api-error.ts'
-import { patchCompound } from '../../api/compound-edit.api.ts'
+import { usePatchCompound } from '../../api/compounds.queries.ts'
 import { etagOf } from '../../api/http-client.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -50,7 +50,8 @@ export function CompoundEditForm({ compound, etag, communities, onSaved, onCance
   const [refusal, setRefusal] = useState<ApiError | null>(null)
   const [conflict, setConflict] = useState<VersionConflict | null>(null)
   const [notice, setNotice] = useState<Notice>(null)
-  const [saving, setSaving] = useState(false)
+  const patch = usePatchCompound()
+  const saving = patch.isPending
   const compoundId = compound.properties.id
 
   // A planner may move a compound only to a community of their own streets; its own community always stays.
@@ -73,16 +74,15 @@ export function CompoundEditForm({ compound, etag, communities, onSaved, onCance
   }
 
   const save = async (record: EditableRecord, from: { record: EditableRecord; etag: string }) => {
-    const patch = patchBetween(from.record, record)
-    if (Object.keys(patch).length === 0) {
+    const changes = patchBetween(from.record, record)
+    if (Object.keys(changes).length === 0) {
       setNotice('noChanges')
       return
     }
-    setSaving(true)
     setRefusal(null)
     setServerReasons({})
     try {
-      const saved = await patchCompound(compoundId, from.etag, patch)
+      const saved = await patch.mutateAsync({ id: compoundId, etag: from.etag, patch: changes })
       setConflict(null)
       onSaved(saved.data, saved.etag)
     } catch (caught) {
@@ -108,8 +108,6 @@ export function CompoundEditForm({ compound, etag, communities, onSaved, onCance
         setConflict(null)
         setRefusal(error)
       }
-    } finally {
-      setSaving(false)
     }
   }
 

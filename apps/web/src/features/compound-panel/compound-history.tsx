@@ -1,15 +1,10 @@
 // The 历史记录 tab: every change of the compound, newest first — who, when, what (each changed field before →
 // after) — and 恢复到此版本 for those who may edit it, as a new version with If-Match.
-import {
-  auditAction,
-  type CompoundHistoryEntry,
-  type CompoundHistoryResponse,
-  type CompoundSnapshot,
-} from '@renewal-atlas/domain'
-import { useEffect, useState } from 'react'
+import { auditAction, type CompoundHistoryEntry, type CompoundSnapshot } from '@renewal-atlas/domain'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import { fetchCompoundHistory, restoreCompoundVersion } from '../../api/compound-edit.api.ts'
-import { etagOf } from '../../api/http-client.ts'
+import { compoundQueries, useRestoreCompound } from '../../api/compounds.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ModalDialog } from '../../ui/modal-dialog.tsx'
@@ -21,75 +16,46 @@ const pageSize = 50
 
 export interface CompoundHistoryProps {
   compoundId: number
-  /** The ETag of the version the panel shows; a new one (after a save) loads the history again. */
-  etag: string
   mayRestore: boolean
   communities: readonly CommunityOption[]
   onRestored: (compound: CompoundSnapshot, etag: string | null) => void
 }
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; history: CompoundHistoryResponse; etag: string }
 
 /** Where a history entry leaves the compound: the state after it, or before it for a delete. */
 function stateOf(entry: CompoundHistoryEntry): CompoundSnapshot | null {
   return entry.action === 'delete' ? entry.before : entry.after
 }
 
-export function CompoundHistory({
-  compoundId,
-  etag,
-  mayRestore,
-  communities,
-  onRestored,
-}: CompoundHistoryProps) {
+export function CompoundHistory({ compoundId, mayRestore, communities, onRestored }: CompoundHistoryProps) {
   const { t, language } = useI18n()
   const text = useFieldText(communities)
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
+  // A write to the compound invalidates its history (api/data-changed.ts): a save shows here at once.
+  const history = useQuery(compoundQueries.history(compoundId, { limit: pageSize, offset: 0 }))
+  const restoring = useRestoreCompound()
   const [confirming, setConfirming] = useState<CompoundHistoryEntry | null>(null)
-  const [restoring, setRestoring] = useState(false)
   const [refusal, setRefusal] = useState<ApiError | null>(null)
 
-  useEffect(() => {
-    void attempt
-    void etag
-    const controller = new AbortController()
-    setLoaded((current) => (current.status === 'ready' ? current : { status: 'loading' }))
-    fetchCompoundHistory(compoundId, { limit: pageSize, offset: 0 }, { signal: controller.signal }).then(
-      ({ data, etag: historyEtag }) =>
-        setLoaded({ status: 'ready', history: data, etag: historyEtag ?? etagOf(data.currentVersion) }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return
-        console.error(`Loading the history of compound ${compoundId} failed`, error)
-        setLoaded({ status: 'error', error: asApiError(error) })
-      },
-    )
-    return () => controller.abort()
-  }, [compoundId, etag, attempt])
-
   const restore = async (entry: CompoundHistoryEntry) => {
-    if (loaded.status !== 'ready') return
-    setRestoring(true)
+    if (!history.data) return
     setRefusal(null)
     try {
-      const restored = await restoreCompoundVersion(compoundId, entry.id, loaded.etag)
+      const restored = await restoring.mutateAsync({
+        id: compoundId,
+        entryId: entry.id,
+        etag: history.data.etag,
+      })
       setConfirming(null)
       onRestored(restored.data, restored.etag)
     } catch (caught) {
       setRefusal(asApiError(caught))
       // Someone may have changed it meanwhile: show their change too.
-      setAttempt((n) => n + 1)
-    } finally {
-      setRestoring(false)
+      void history.refetch()
     }
   }
 
-  if (loaded.status === 'loading') return <p className="muted">{t('details.loading')}</p>
-  if (loaded.status === 'error') return <RefusalMessage error={loaded.error} />
-  const { entries, numberMatched } = loaded.history
+  if (history.isError && !history.data) return <RefusalMessage error={asApiError(history.error)} />
+  if (!history.data) return <p className="muted">{t('details.loading')}</p>
+  const { entries, numberMatched } = history.data.history
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
 
   return (
@@ -154,7 +120,7 @@ export function CompoundHistory({
                 type="button"
                 className="button"
                 onClick={() => setConfirming(null)}
-                disabled={restoring}
+                disabled={restoring.isPending}
               >
                 {t('common.cancel')}
               </button>
@@ -162,8 +128,8 @@ export function CompoundHistory({
                 type="button"
                 className="button button--primary"
                 onClick={() => void restore(confirming)}
-                disabled={restoring}
-                aria-busy={restoring}
+                disabled={restoring.isPending}
+                aria-busy={restoring.isPending}
               >
                 {t('history.restoreConfirm')}
               </button>

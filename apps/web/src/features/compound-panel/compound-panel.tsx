@@ -28,14 +28,13 @@ import { CompoundHistory } from './compound-history.tsx'
 import { DeleteCompoundDialog } from './delete-compound-dialog.tsx'
 import type { CompoundRecord } from './use-compound-record.ts'
 import { useCompoundRecord } from './use-compound-record.ts'
+import './compound-panel.css'
 
 export interface CompoundPanelProps {
   compoundId: number
   onClose: () => void
   /** The communities an edit may move the compound to. */
   communities: readonly CommunityOption[]
-  /** After a save, restore or delete: the map and the counts show the change. */
-  onChanged: () => void
 }
 
 export function CompoundPanel(props: CompoundPanelProps) {
@@ -45,7 +44,7 @@ export function CompoundPanel(props: CompoundPanelProps) {
 
 type PanelTab = 'details' | 'history'
 
-function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: CompoundPanelProps) {
+function CompoundPanelFor({ compoundId, onClose, communities }: CompoundPanelProps) {
   const { t } = useI18n()
   const { state, replaceCompound } = useCompoundRecord(compoundId)
   const { session, mayUseRoute, permits } = useSession()
@@ -53,7 +52,7 @@ function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: Compo
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [saved, setSaved] = useState(false)
-  const record = state?.status === 'ready' ? state.record : null
+  const record = state.status === 'ready' ? state.record : null
   const name = record?.compound.properties.name ?? ''
   const streetCode = record?.compound.properties.streetCode
   const mayEdit = record !== null && mayUseRoute('PATCH /api/v1/compounds/{id}', streetCode)
@@ -65,11 +64,11 @@ function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: Compo
   // A planner sees why a compound of another street has no 编辑: it is not a fault.
   const outsideStreets = record !== null && !mayEdit && permits('editCompounds') && session.user !== null
 
+  // The map and the counts follow by themselves: the write invalidated what it changed.
   const accept = (compound: CompoundSnapshot, etag: string | null) => {
     replaceCompound(compound, etag)
     setEditing(false)
     setSaved(true)
-    onChanged()
   }
 
   const tabs: { id: PanelTab; label: string }[] = [
@@ -131,8 +130,8 @@ function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: Compo
           )}
         </div>
       )}
-      {state?.status === 'loading' && <p className="compound-panel__status">{t('details.loading')}</p>}
-      {state?.status === 'error' && (
+      {state.status === 'loading' && <p className="compound-panel__status">{t('details.loading')}</p>}
+      {state.status === 'error' && (
         <div className="compound-panel__status">
           <p>{t('details.loadFailed')}</p>
           <RefusalMessage error={state.error} />
@@ -177,7 +176,6 @@ function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: Compo
         >
           <CompoundHistory
             compoundId={compoundId}
-            etag={record.etag}
             mayRestore={mayRestore}
             communities={communities}
             onRestored={accept}
@@ -191,7 +189,6 @@ function CompoundPanelFor({ compoundId, onClose, communities, onChanged }: Compo
           onClose={() => setDeleting(false)}
           onDeleted={() => {
             setDeleting(false)
-            onChanged()
             onClose()
           }}
         />

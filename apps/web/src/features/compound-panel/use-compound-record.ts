@@ -1,84 +1,70 @@
-// Loads everything the compound panel shows about one compound, in parallel, cancelled when the choice changes.
-// The compound comes with its ETag, the version an edit, delete or restore is based on; after a write the panel
-// puts the answer in place without loading everything again.
+// Everything the compound panel shows about one compound, from the query cache, asked in parallel: the compound
+// with its ETag (the version an edit, delete or restore is based on), its buildings, projects, health-check findings
+// and residents' suggestions. A write puts its answer in the cache itself (api/compounds.queries.ts).
 import type { CompoundSnapshot } from '@renewal-atlas/domain'
-import { useCallback, useEffect, useState } from 'react'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import {
+import type {
   fetchCompoundBuildings,
   fetchCompoundFindings,
   fetchCompoundProjects,
   fetchCompoundSuggestions,
-  fetchCompoundVersioned,
 } from '../../api/compounds.api.ts'
+import { compoundQueries } from '../../api/compounds.queries.ts'
 import { etagOf } from '../../api/http-client.ts'
 
-async function loadRecord(id: number, signal: AbortSignal) {
-  const [compound, buildings, projects, findings, suggestions] = await Promise.all([
-    fetchCompoundVersioned(id, { signal }),
-    fetchCompoundBuildings(id, { signal }),
-    fetchCompoundProjects(id, { signal }),
-    fetchCompoundFindings(id, { signal }),
-    fetchCompoundSuggestions(id, { signal }),
-  ])
-  return {
-    compound: compound.data,
-    // The API sends the ETag; the version in the body says the same, should a proxy drop the header.
-    etag: compound.etag ?? etagOf(compound.data.properties.version),
-    buildings,
-    projects: projects.projects,
-    findings,
-    suggestions,
-  }
+export function useCompoundRecord(id: number) {
+  const client = useQueryClient()
+  const [compound, buildings, projects, findings, suggestions] = useQueries({
+    queries: [
+      compoundQueries.record(id),
+      compoundQueries.buildings(id),
+      compoundQueries.projects(id),
+      compoundQueries.findings(id),
+      compoundQueries.suggestions(id),
+    ],
+  })
+  const failed = [compound, buildings, projects, findings, suggestions].find((query) => query.isError)
+  const state: CompoundRecordState =
+    compound.data && buildings.data && projects.data && findings.data && suggestions.data
+      ? {
+          status: 'ready',
+          record: {
+            compound: compound.data.compound,
+            etag: compound.data.etag,
+            buildings: buildings.data,
+            projects: projects.data,
+            findings: findings.data,
+            suggestions: suggestions.data,
+          },
+        }
+      : failed
+        ? { status: 'error', error: asApiError(failed.error) }
+        : { status: 'loading' }
+
+  /** Put the compound as the API now has it (someone else's version, kept in a conflict) in place. */
+  const replaceCompound = useCallback(
+    (next: CompoundSnapshot, etag: string | null) =>
+      client.setQueryData(compoundQueries.record(id).queryKey, {
+        compound: next,
+        etag: etag ?? etagOf(next.properties.version),
+      }),
+    [client, id],
+  )
+  return { state, replaceCompound }
 }
 
-export type CompoundRecord = Awaited<ReturnType<typeof loadRecord>>
+export interface CompoundRecord {
+  compound: CompoundSnapshot
+  etag: string
+  buildings: Awaited<ReturnType<typeof fetchCompoundBuildings>>
+  projects: Awaited<ReturnType<typeof fetchCompoundProjects>>['projects']
+  findings: Awaited<ReturnType<typeof fetchCompoundFindings>>
+  suggestions: Awaited<ReturnType<typeof fetchCompoundSuggestions>>
+}
 
 export type CompoundRecordState =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
   | { status: 'ready'; record: CompoundRecord }
-
-export interface CompoundRecordApi {
-  state: CompoundRecordState | null
-  /** Put the compound as a write answered it in place, with its new ETag. */
-  replaceCompound: (compound: CompoundSnapshot, etag: string | null) => void
-  reload: () => void
-}
-
-export function useCompoundRecord(id: number | null): CompoundRecordApi {
-  const [state, setState] = useState<CompoundRecordState | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  useEffect(() => {
-    // `attempt` is read so that a reload re-runs this effect.
-    void attempt
-    if (id === null) {
-      setState(null)
-      return
-    }
-    const controller = new AbortController()
-    setState({ status: 'loading' })
-    loadRecord(id, controller.signal).then(
-      (record) => setState({ status: 'ready', record }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return
-        console.error(`Loading compound ${id} failed`, error)
-        setState({ status: 'error', error: asApiError(error) })
-      },
-    )
-    return () => controller.abort()
-  }, [id, attempt])
-
-  const replaceCompound = useCallback((compound: CompoundSnapshot, etag: string | null) => {
-    setState((current) =>
-      current?.status === 'ready'
-        ? {
-            status: 'ready',
-            record: { ...current.record, compound, etag: etag ?? etagOf(compound.properties.version) },
-          }
-        : current,
-    )
-  }, [])
-  const reload = useCallback(() => setAttempt((n) => n + 1), [])
-  return { state, replaceCompound, reload }
-}

@@ -2,7 +2,7 @@
 // and the rest. The year range does not apply: this is the stock of compounds.
 import { buildEraTable, type StatsFilter } from '@renewal-atlas/domain'
 import { useMemo } from 'react'
-import { fetchBuildEra, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { buildEraOption, type EraWords } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -21,9 +21,7 @@ export function BuildEraPanel({ filter, nationalCutoffYear }: BuildEraPanelProps
   const { t } = useI18n()
   const format = useStatsFormat()
   const streetOnly: StatsFilter = filter.street ? { street: filter.street } : {}
-  const era = useStatsResource(`build-era:${statsFilterQuery(streetOnly)}`, (signal) =>
-    fetchBuildEra(streetOnly, { signal }),
-  )
+  const era = useStatsResource(statsQueries.buildEra(streetOnly))
   const data = era.data
   const cutoff = data?.cutoffYear
   const words = useMemo<EraWords>(

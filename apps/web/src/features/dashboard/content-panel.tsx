@@ -11,7 +11,7 @@ import {
   type StatsFilter,
 } from '@renewal-atlas/domain'
 import { useCallback, useMemo, useState } from 'react'
-import { fetchContent, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { type ContentWords, contentOption } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { domainLabel } from '../../i18n/domain-labels.ts'
@@ -28,9 +28,7 @@ export function ContentPanel({ filter }: { filter: StatsFilter }) {
   const format = useStatsFormat()
   const [groupBy, setGroupBy] = useState<ContentGroupBy>('category')
   const [measure, setMeasure] = useState<ContentMeasure>('money')
-  const content = useStatsResource(`content:${groupBy}:${statsFilterQuery(filter)}`, (signal) =>
-    fetchContent(groupBy, filter, { signal }),
-  )
+  const content = useStatsResource(statsQueries.content(groupBy, filter))
   const rows = content.data?.groupBy === groupBy ? content.data.rows : null
   const nameOf = useCallback(
     (row: ContentRow) => {

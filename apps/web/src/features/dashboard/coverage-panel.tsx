@@ -10,7 +10,7 @@ import {
 import { useMemo } from 'react'
 import type { ApiError } from '../../api/api-error.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
-import { fetchCoverage, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { type CoverageWords, coverageBarOption, coverageMapOption } from '../../charts/chart-options.ts'
 import { type ChartGeoMap, ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -65,9 +65,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const format = useStatsFormat()
   const street = filter.street
   const level = street ? 'community' : 'street'
-  const coverage = useStatsResource(`coverage:${level}:${statsFilterQuery(filter)}`, (signal) =>
-    fetchCoverage(level, filter, { signal }),
-  )
+  const coverage = useStatsResource(statsQueries.coverage(level, filter))
   const rows = coverage.data?.groupBy === level ? coverage.data.rows : null
   const streetName = areas?.streets.features.find((f) => f.properties.code === street)?.properties.name
 

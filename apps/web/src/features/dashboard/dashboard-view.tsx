@@ -3,9 +3,10 @@
 // Loaded on demand (it brings ECharts); the map workspace does not pay for it.
 import type { StatsFilter } from '@renewal-atlas/domain'
 import { useMemo, useRef } from 'react'
-import { fetchStatsSettings, fetchSummary, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import type { YearRange } from '../../map/url-state.ts'
+import type { YearRange } from '../../routing/url-state.ts'
+import { streetOptionsOf } from '../atlas-data/street-options.ts'
 import type { AreasState } from '../atlas-data/use-areas.ts'
 import { BuildEraPanel } from './build-era-panel.tsx'
 import { ContentPanel } from './content-panel.tsx'
@@ -20,6 +21,7 @@ import { ReadinessProvider, useReportReady } from './readiness.tsx'
 import { ReviewListPanel } from './review-list-panel.tsx'
 import { PanelError } from './stats-panel.tsx'
 import { useStatsResource } from './use-stats-resource.ts'
+import './dashboard.css'
 
 /** Every panel that must have its data before the dashboard counts as ready. */
 const panelKeys = [
@@ -65,21 +67,14 @@ function DashboardPage(props: DashboardViewProps) {
     }),
     [street, years.from, years.to],
   )
-  const query = statsFilterQuery(filter).toString()
 
-  const settings = useStatsResource('settings', (signal) => fetchStatsSettings({ signal }))
+  const settings = useStatsResource(statsQueries.settings())
   useReportReady('panel:settings', !settings.loading && settings.data !== null)
-  const summary = useStatsResource(`summary:${query}`, (signal) => fetchSummary(filter, { signal }))
+  const summary = useStatsResource(statsQueries.summary(filter))
 
   const district = areas?.district.features[0]?.properties
   const districtName = district ? (language === 'en' ? district.nameEn : district.name) : ''
-  const streets = useMemo(
-    () =>
-      [...(areas?.streets.features ?? [])]
-        .map((f) => ({ code: f.properties.code, name: f.properties.name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-    [areas],
-  )
+  const streets = useMemo(() => streetOptionsOf(areas), [areas])
   const streetName = streets.find((s) => s.code === street)?.name
   const scope = streetName ? `${districtName} · ${streetName}` : districtName
   const { first, last } = settings.data?.yearRange ?? { first: null, last: null }

@@ -2,7 +2,7 @@
 // every panel and kept in the URL.
 import { useId } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import type { YearRange } from '../../map/url-state.ts'
+import type { YearRange } from '../../routing/url-state.ts'
 
 export interface StreetOption {
   code: string

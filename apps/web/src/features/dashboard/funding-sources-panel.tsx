@@ -1,7 +1,7 @@
 // Funding by source (fiscal, enterprise, residents, social capital) of the projects counted by the filter.
 import { fundingTables, type StatsFilter } from '@renewal-atlas/domain'
 import { useMemo } from 'react'
-import { fetchFunding, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { fundingSourcesOption } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -16,9 +16,7 @@ export function FundingSourcesPanel({ filter, scope }: { filter: StatsFilter; sc
   const { t } = useI18n()
   const format = useStatsFormat()
   const words = useFundingWords()
-  const funding = useStatsResource(`funding:district:${statsFilterQuery(filter)}`, (signal) =>
-    fetchFunding('district', filter, { signal }),
-  )
+  const funding = useStatsResource(statsQueries.funding('district', filter))
   // Under a street filter the district row holds that street's projects.
   const row = funding.data?.rows[0] ?? null
   const option = useMemo(() => row && fundingSourcesOption(row, words, format), [row, words, format])

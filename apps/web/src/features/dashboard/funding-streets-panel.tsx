@@ -1,7 +1,7 @@
 // Funding per street, stacked by source; a click on a street chooses it for the whole dashboard.
 import { fundingTables, rankFunding, type StatsFilter } from '@renewal-atlas/domain'
 import { useMemo } from 'react'
-import { fetchFunding, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { fundingStreetsOption } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -23,9 +23,7 @@ export function FundingStreetsPanel({ filter, onChooseStreet }: FundingStreetsPa
   const words = useFundingWords()
   // Every street is shown, the chosen one highlighted: the comparison is the point of this panel.
   const yearsOnly: StatsFilter = { yearFrom: filter.yearFrom, yearTo: filter.yearTo }
-  const funding = useStatsResource(`funding:street:${statsFilterQuery(yearsOnly)}`, (signal) =>
-    fetchFunding('street', yearsOnly, { signal }),
-  )
+  const funding = useStatsResource(statsQueries.funding('street', yearsOnly))
   const rows = funding.data?.groupBy === 'street' ? funding.data.rows : null
   const ranked = useMemo(() => (rows ? rankFunding(rows) : []), [rows])
   const option = useMemo(

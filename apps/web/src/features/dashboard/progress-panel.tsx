@@ -2,7 +2,7 @@
 // the target requires and the recent pace stated in words.
 import { type ProgressResponse, progressTable, type StatsFilter } from '@renewal-atlas/domain'
 import { useMemo, useState } from 'react'
-import { fetchProgress, statsFilterQuery } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { type ProgressMetric, progressOption } from '../../charts/chart-options.ts'
 import { ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -60,9 +60,7 @@ export function ProgressPanel({ filter }: { filter: StatsFilter }) {
   const { t, language } = useI18n()
   const format = useStatsFormat()
   const [metric, setMetric] = useState<ProgressMetric>('compounds')
-  const progress = useStatsResource(`progress:${statsFilterQuery(filter)}`, (signal) =>
-    fetchProgress(filter, { signal }),
-  )
+  const progress = useStatsResource(statsQueries.progress(filter))
   const data = progress.data
   const targetName = data?.target ? (language === 'en' ? data.target.nameEn : data.target.name) : ''
   const option = useMemo(

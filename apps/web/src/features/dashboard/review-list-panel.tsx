@@ -2,9 +2,9 @@
 // each with 定位 to open it on the map.
 import { reviewTable, type StatsFilter } from '@renewal-atlas/domain'
 import { useState } from 'react'
-import { fetchReviewList } from '../../api/stats.api.ts'
+import { statsQueries } from '../../api/stats.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import { encodeUrlState } from '../../map/url-state.ts'
+import { encodeUrlState } from '../../routing/url-state.ts'
 import { DataTable } from './data-table.tsx'
 import { StatsPanel } from './stats-panel.tsx'
 import { useStatsFormat } from './use-stats-format.ts'
@@ -24,9 +24,7 @@ export function ReviewListPanel({ street, onLocateCompound }: ReviewListPanelPro
   const [page, setPage] = useState<{ street: string | undefined; offset: number }>({ street, offset: 0 })
   const offset = page.street === street ? page.offset : 0
   const setOffset = (next: number) => setPage({ street, offset: next })
-  const list = useStatsResource(`review-list:${street ?? ''}:${offset}`, (signal) =>
-    fetchReviewList(street, { limit: pageSize, offset }, { signal }),
-  )
+  const list = useStatsResource(statsQueries.reviewList(street, { limit: pageSize, offset }))
   const data = list.data
   const filter: StatsFilter = street ? { street } : {}
   const matched = data?.numberMatched ?? 0

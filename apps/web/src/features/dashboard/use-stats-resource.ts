@@ -1,57 +1,26 @@
-// One statistics request of a panel, keyed by what it asks: loading, error with retry, and the last answer
-// kept on screen (dimmed) while a new filter's answer comes in.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// One statistics request of a panel, from the query cache: loading, error with retry, and the last answer kept on
+// screen (dimmed) while a new filter's answer comes in.
+import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
 
 export interface StatsResource<T> {
-  /** The latest answer, possibly for an earlier key while `loading`. */
+  /** The latest answer, possibly for an earlier filter while `loading`. */
   data: T | null
   error: ApiError | null
-  /** True until the answer for the current key is in (so from the very render that changes the key). */
+  /** True until the answer for the current filter is in (so from the very render that changes it). */
   loading: boolean
   retry: () => void
 }
 
-interface Settled<T> {
-  key: string
-  attempt: number
-  data: T | null
-  error: ApiError | null
-}
-
-/** Load with `load` whenever `key` changes (or on retry); the previous request is cancelled. */
-export function useStatsResource<T>(
-  key: string,
-  load: (signal: AbortSignal) => Promise<T>,
+/** A panel's query (api/stats.queries.ts); a new filter asks again, the previous request is cancelled. */
+export function useStatsResource<T, K extends QueryKey>(
+  options: UseQueryOptions<T, Error, T, K>,
 ): StatsResource<T> {
-  const [attempt, setAttempt] = useState(0)
-  const [settled, setSettled] = useState<Settled<T> | null>(null)
-  const loadRef = useRef(load)
-  useEffect(() => {
-    loadRef.current = load
-  })
-
-  useEffect(() => {
-    const controller = new AbortController()
-    loadRef.current(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setSettled({ key, attempt, data, error: null })
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return
-        console.error(`Loading ${key} failed`, error)
-        setSettled((s) => ({ key, attempt, data: s?.data ?? null, error: asApiError(error) }))
-      },
-    )
-    return () => controller.abort()
-  }, [key, attempt])
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), [])
-  const current = settled !== null && settled.key === key && settled.attempt === attempt
+  const query = useQuery({ ...options, placeholderData: keepPreviousData })
   return {
-    data: settled?.data ?? null,
-    error: current ? settled.error : null,
-    loading: !current,
-    retry,
+    data: query.data ?? null,
+    error: query.isError && !query.isFetching ? asApiError(query.error) : null,
+    loading: query.isFetching || query.isPlaceholderData || query.isPending,
+    retry: () => void query.refetch(),
   }
 }

@@ -1,13 +1,13 @@
 // 导出: the export dialog. Layers, format, coordinate system and area, with the map's filters applied and listed;
 // it names the file that will be produced, downloads it with progress and a cancel, and saves it.
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { fetchCompound } from '../../api/compounds.api.ts'
+import { compoundQueries } from '../../api/compounds.queries.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { CompoundFilters } from '../../map/compound-filter.ts'
 import type { Bounds } from '../../map/geojson-bounds.ts'
 import { ModalDialog } from '../../ui/modal-dialog.tsx'
-import { useResource } from '../../ui/use-resource.ts'
 import { DownloadProgress, formatBytes } from './download-progress.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
 import { type AreaChoice, areaOf, ExportAreaFields } from './export-area-fields.tsx'
@@ -29,12 +29,8 @@ export interface ExportDialogProps {
 
 /** The selected compound's name for the area choice (its number until the record arrives). */
 function useCompoundName(compoundId: number | null): string | null {
-  const { resource } = useResource(`export-compound:${compoundId}`, (signal) =>
-    compoundId === null
-      ? Promise.resolve(null)
-      : fetchCompound(compoundId, { signal }).then((feature) => feature.properties.name),
-  )
-  return compoundId === null ? null : (resource.data ?? `#${compoundId}`)
+  const record = useQuery({ ...compoundQueries.record(compoundId ?? 0), enabled: compoundId !== null })
+  return compoundId === null ? null : (record.data?.compound.properties.name ?? `#${compoundId}`)
 }
 
 export function ExportDialog({ filters, compoundId, areas, viewBounds, onClose }: ExportDialogProps) {

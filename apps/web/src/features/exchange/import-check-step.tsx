@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
 import { ImportIssueTable } from './import-issue-table.tsx'
 import { ImportPreviewMap } from './import-preview-map.tsx'
-import { drawableFeatures } from './preview-map.ts'
+import { drawableFeatures } from './preview-features.ts'
 
 export interface ImportCheckStepProps {
   report: ImportValidationReport

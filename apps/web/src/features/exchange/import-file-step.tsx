@@ -3,7 +3,7 @@
 import { type ImportTarget, type ImportUploadResponse, importTarget } from '@renewal-atlas/domain'
 import { type DragEvent, useId, useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import { uploadImport } from '../../api/exchange.api.ts'
+import { useUploadImport } from '../../api/exchange.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
@@ -30,7 +30,8 @@ export function ImportFileStep({
   const [chosen, setChosen] = useState<{ file: File; key: string } | null>(null)
   const [wrongType, setWrongType] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const uploading = useUploadImport()
+  const busy = uploading.isPending
   const [error, setError] = useState<ApiError | null>(null)
 
   const choose = (file: File | undefined) => {
@@ -52,14 +53,11 @@ export function ImportFileStep({
 
   const upload = async () => {
     if (!chosen) return
-    setBusy(true)
     setError(null)
     try {
-      onUploaded(await uploadImport(chosen.file, chosen.key))
+      onUploaded(await uploading.mutateAsync({ file: chosen.file, idempotencyKey: chosen.key }))
     } catch (caught) {
       setError(asApiError(caught))
-    } finally {
-      setBusy(false)
     }
   }
 

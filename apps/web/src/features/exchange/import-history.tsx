@@ -1,26 +1,28 @@
 // 导入记录: every import, newest first: when, who, which file, into what, its status and counts, with 撤销 for
-// those committed. `revision` changes after a commit so the list is read again.
+// those committed. An upload, a commit or a rollback invalidates it.
 import { type ImportRecord, importStatus, importTarget } from '@renewal-atlas/domain'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { fetchImports } from '../../api/exchange.api.ts'
+import { asApiError } from '../../api/api-error.ts'
+import { importsQuery } from '../../api/exchange.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { Pager } from '../../ui/pager.tsx'
-import { useResource } from '../../ui/use-resource.ts'
 import { RefusalMessage } from '../session/refusal-message.tsx'
 import { RollbackDialog } from './rollback-dialog.tsx'
 
 const pageSize = 20
 
-export function ImportHistory({ revision, onRolledBack }: { revision: number; onRolledBack: () => void }) {
+export function ImportHistory() {
   const { t, language, formatNumber } = useI18n()
   const [offset, setOffset] = useState(0)
   const [rollingBack, setRollingBack] = useState<ImportRecord | null>(null)
-  const { resource, reload } = useResource(`imports:${revision}:${offset}`, (signal) =>
-    fetchImports({ limit: pageSize, offset }, { signal }),
-  )
+  const imports = useQuery({
+    ...importsQuery({ limit: pageSize, offset }),
+    placeholderData: keepPreviousData,
+  })
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-  const page = resource.data
+  const page = imports.data
   const counts = (record: ImportRecord) =>
     record.counts.created === null
       ? t('exchange.history.countsRead', { features: formatNumber(record.counts.features) })
@@ -33,7 +35,7 @@ export function ImportHistory({ revision, onRolledBack }: { revision: number; on
   return (
     <section className="page__section" aria-labelledby="import-history-title" data-testid="import-history">
       <h3 id="import-history-title">{t('exchange.history.title')}</h3>
-      {resource.status === 'error' && <RefusalMessage error={resource.error} />}
+      {imports.isError && <RefusalMessage error={asApiError(imports.error)} />}
       {page && page.imports.length === 0 && <p className="muted">{t('exchange.history.empty')}</p>}
       {page && page.imports.length > 0 && (
         <>
@@ -90,11 +92,7 @@ export function ImportHistory({ revision, onRolledBack }: { revision: number; on
         <RollbackDialog
           record={rollingBack}
           onClose={() => setRollingBack(null)}
-          onRolledBack={() => {
-            setRollingBack(null)
-            reload()
-            onRolledBack()
-          }}
+          onRolledBack={() => setRollingBack(null)}
         />
       )}
     </section>

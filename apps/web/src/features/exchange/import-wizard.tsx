@@ -9,7 +9,8 @@ import type {
 } from '@renewal-atlas/domain'
 import { useState } from 'react'
 import { type ApiError, asApiError } from '../../api/api-error.ts'
-import { commitImport, validateImport } from '../../api/exchange.api.ts'
+import { validateImport } from '../../api/exchange.api.ts'
+import { useCommitImport } from '../../api/exchange.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { ImportCheckStep } from './import-check-step.tsx'
@@ -52,17 +53,7 @@ function useRequest() {
   return { busy, error, run, clear: () => setError(null) }
 }
 
-export function ImportWizard({
-  onRecorded,
-  onCommitted,
-  onBackToMap,
-}: {
-  /** An import was recorded (uploaded): the list of imports is stale. */
-  onRecorded: () => void
-  /** An import was committed: the list and the map's data are stale. */
-  onCommitted: () => void
-  onBackToMap: () => void
-}) {
+export function ImportWizard({ onBackToMap }: { onBackToMap: () => void }) {
   const { t } = useI18n()
   const [step, setStep] = useState<Step>('file')
   const [target, setTarget] = useState<ImportTarget>('buildings')
@@ -73,6 +64,7 @@ export function ImportWizard({
   const [commitKey, setCommitKey] = useState('')
   const [record, setRecord] = useState<ImportRecord | null>(null)
   const request = useRequest()
+  const commitMutation = useCommitImport()
 
   const goTo = (next: Step) => {
     request.clear()
@@ -82,7 +74,6 @@ export function ImportWizard({
   const uploaded = (response: ImportUploadResponse) => {
     setUpload(response)
     setSettings(initialSettings(response.analysis, target))
-    onRecorded()
     goTo('mapping')
   }
 
@@ -97,8 +88,9 @@ export function ImportWizard({
   const commit = (current: ImportSettings, answer: ImportUploadResponse) =>
     request.run(async () => {
       const options = importOptionsOf(current, answer.analysis.format)
-      setRecord(await commitImport(answer.import.id, options, commitKey))
-      onCommitted()
+      setRecord(
+        await commitMutation.mutateAsync({ id: answer.import.id, options, idempotencyKey: commitKey }),
+      )
       goTo('done')
     })
 

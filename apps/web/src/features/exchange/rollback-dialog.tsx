@@ -1,7 +1,7 @@
 // 撤销导入: asks first, says what a rollback deletes (exactly the records this import created) and when it cannot
 // (one of them was edited or is referenced since), then rolls the import back.
 import { type ImportRecord, importTarget } from '@renewal-atlas/domain'
-import { rollbackImport } from '../../api/exchange.api.ts'
+import { useRollbackImport } from '../../api/exchange.queries.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx'
@@ -17,13 +17,14 @@ export function RollbackDialog({
   onClose: () => void
 }) {
   const { t, language, formatNumber } = useI18n()
+  const rollback = useRollbackImport()
   return (
     <ConfirmDialog
       title={t('exchange.rollback.title')}
       confirmLabel={t('exchange.rollback.confirm')}
       testId="rollback-dialog"
       action={async () => {
-        await rollbackImport(record.id)
+        await rollback.mutateAsync(record.id)
       }}
       onDone={onRolledBack}
       onClose={onClose}

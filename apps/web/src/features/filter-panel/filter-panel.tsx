@@ -6,6 +6,7 @@ import type { AtlasAreas } from '../../api/layers.schema.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { type CompoundFilters, hasFilters } from '../../map/compound-filter.ts'
+import './filter-panel.css'
 
 export interface FilterPanelProps {
   areas: AtlasAreas | null

@@ -4,7 +4,7 @@ import type { RouteAccessKey } from '@renewal-atlas/domain'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
-import type { AccountView } from '../../map/url-state.ts'
+import type { AccountView } from '../../routing/url-state.ts'
 import { useSession } from '../session/session-context.tsx'
 
 /** Where a menu entry leads: a page, and on the account page the section to show first. */

@@ -4,11 +4,12 @@ import type { CompoundSearchResult } from '@renewal-atlas/domain'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
-import { type AppView, appViews, type TabView } from '../../map/url-state.ts'
+import { type AppView, appViews, type TabView } from '../../routing/url-state.ts'
 import { SearchBox } from '../search/search-box.tsx'
 import { useSession } from '../session/session-context.tsx'
 import { AccountMenu, type AccountTarget } from './account-menu.tsx'
 import { LanguageToggle } from './language-toggle.tsx'
+import './app-header.css'
 
 const viewLabels: Record<TabView, MessageKey> = { map: 'view.map', dashboard: 'view.dashboard' }
 

@@ -3,7 +3,6 @@
 import type { CoverageRow } from '@renewal-atlas/domain'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
-import { deadEndColour } from '../../map/base-style.ts'
 import {
   type CompoundThemeId,
   compoundThemeClasses,
@@ -12,7 +11,9 @@ import {
   type ThemeId,
   themeIds,
 } from '../../map/compound-classes.ts'
+import { deadEndColour } from '../../map/layers/dead-ends-layer.tsx'
 import type { CompoundCounts } from './use-class-counts.ts'
+import './legend.css'
 
 export interface LegendProps {
   theme: ThemeId

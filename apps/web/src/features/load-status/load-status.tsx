@@ -3,12 +3,13 @@ import type { ApiError } from '../../api/api-error.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 
-export function LoadingIndicator() {
+/** A spinner with what is loading: the map's data unless told otherwise. */
+export function LoadingIndicator({ message = 'load.loading' }: { message?: MessageKey }) {
   const { t } = useI18n()
   return (
     <div className="load-status" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{t('load.loading')}</span>
+      <span>{t(message)}</span>
     </div>
   )
 }

@@ -1,8 +1,11 @@
 // Compound search by name or address, as an ARIA combobox: type, move with ↑/↓, choose with Enter or a click.
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
-import { type KeyboardEvent, useEffect, useId, useState } from 'react'
-import { searchCompounds } from '../../api/compounds.api.ts'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { type KeyboardEvent, useId, useState } from 'react'
+import { compoundQueries } from '../../api/compounds.queries.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
+import { useSettled } from '../../ui/use-settled.ts'
+import './search-box.css'
 
 const debounceMs = 200
 const maxQueryLength = 50
@@ -11,36 +14,25 @@ export function SearchBox({ onChoose }: { onChoose: (result: CompoundSearchResul
   const { t } = useI18n()
   const id = useId()
   const [query, setQuery] = useState('')
-  const [results, setResults] = useState<CompoundSearchResult[]>([])
-  const [searched, setSearched] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
 
-  useEffect(() => {
-    const q = query.trim()
-    if (q === '') {
-      setResults([])
-      setSearched('')
-      return
-    }
-    const controller = new AbortController()
-    const timer = window.setTimeout(() => {
-      searchCompounds(q, { signal: controller.signal }).then(
-        (response) => {
-          setResults(response.results)
-          setSearched(q)
-          setActive(response.results.length > 0 ? 0 : -1)
-        },
-        (error: unknown) => {
-          if (!controller.signal.aborted) console.error('Searching compounds failed', error)
-        },
-      )
-    }, debounceMs)
-    return () => {
-      window.clearTimeout(timer)
-      controller.abort()
-    }
-  }, [query])
+  const trimmed = query.trim()
+  const asked = useSettled(trimmed, debounceMs)
+  const search = useQuery({
+    ...compoundQueries.search(asked),
+    enabled: asked !== '',
+    placeholderData: keepPreviousData,
+  })
+  const answer = trimmed === '' ? undefined : search.data
+  const results = answer?.results ?? []
+  const searched = answer?.q ?? ''
+  // A new answer puts the first result forward, as Enter would choose it.
+  const [activeFor, setActiveFor] = useState<string | null>(null)
+  if (answer && answer.q !== activeFor) {
+    setActiveFor(answer.q)
+    setActive(answer.results.length > 0 ? 0 : -1)
+  }
 
   const choose = (result: CompoundSearchResult) => {
     onChoose(result)

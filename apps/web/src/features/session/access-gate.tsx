@@ -8,6 +8,7 @@ import { RefusalMessage } from './refusal-message.tsx'
 import { useSession } from './session-context.tsx'
 import { SignInDialog } from './sign-in-dialog.tsx'
 import { SignInForm } from './sign-in-form.tsx'
+import './session.css'
 
 function GatePage({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useI18n()

@@ -5,6 +5,7 @@ import { type ApiError, asApiError } from '../../api/api-error.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { explainRefusal } from './refusal.ts'
 import { useSession } from './session-context.tsx'
+import './session.css'
 
 export function SignInForm({ autoFocus = true }: { autoFocus?: boolean }) {
   const { t } = useI18n()

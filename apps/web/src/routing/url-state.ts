@@ -5,13 +5,9 @@
 // `#view=dashboard&street=510104017&years=2019-2023`, `#view=users`, `#view=imports`
 import { type RenovationStatus, renovationStatus, STATS_YEAR_RANGE } from '@renewal-atlas/domain'
 import { isLanguage, type Language } from '../i18n/messages.ts'
-import { defaultTheme, isThemeId, type ThemeId } from './compound-classes.ts'
-import type { CompoundFilters } from './compound-filter.ts'
-
-export interface MapPosition {
-  zoom: number
-  center: [lon: number, lat: number]
-}
+import { defaultTheme, isThemeId, type ThemeId } from '../map/compound-classes.ts'
+import type { CompoundFilters } from '../map/compound-filter.ts'
+import type { MapPosition } from '../map/map-position.ts'
 
 /** The two pages of the header's tabs: the map workspace and the leadership dashboard (统计). */
 export const appViews = ['map', 'dashboard'] as const

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { languages, messageNamespaces, messages, translate } from './messages.ts'
+
+describe('the translation table', () => {
+  it('defines every key in exactly one namespace', () => {
+    const seen = new Map<string, number>()
+    for (const namespace of messageNamespaces) {
+      for (const key of Object.keys(namespace.zh)) seen.set(key, (seen.get(key) ?? 0) + 1)
+    }
+    expect([...seen].filter(([, count]) => count > 1)).toEqual([])
+    expect(Object.keys(messages['zh-CN']).length).toBe(seen.size)
+  })
+
+  it('has the same keys in every language', () => {
+    const keys = Object.keys(messages['zh-CN']).sort()
+    for (const language of languages) {
+      expect(Object.keys(messages[language]).sort()).toEqual(keys)
+    }
+  })
+
+  it('fills placeholders in the chosen language', () => {
+    expect(translate('zh-CN', 'header.compoundCount', { count: '1,189' })).toBe('已加载 1,189 个小区')
+    expect(translate('en', 'header.compoundCount', { count: '1,189' })).toBe('1,189 compounds loaded')
+  })
+})

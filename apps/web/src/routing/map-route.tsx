@@ -1,0 +1,34 @@
+// The map page (/): the map workspace under the view's state in the URL.
+import { useRouterState } from '@tanstack/react-router'
+import { useAreas } from '../features/atlas-data/use-areas.ts'
+import { MapWorkspace } from '../features/map-workspace/map-workspace.tsx'
+import { useMainMap } from './main-map.ts'
+import { useAtlasNavigation, useAtlasSearch } from './use-atlas-navigation.ts'
+
+export function MapRoute() {
+  const search = useAtlasSearch()
+  const fitBounds = useRouterState({ select: (state) => state.location.state.fitBounds })
+  const { updateSearch } = useAtlasNavigation()
+  const { state, retry } = useAreas()
+  const mainMap = useMainMap()
+  return (
+    <MapWorkspace
+      areasState={state}
+      onRetryAreas={retry}
+      theme={search.theme}
+      onThemeChange={(theme) => updateSearch((current) => ({ ...current, theme }))}
+      filters={search.filters}
+      onFiltersChange={(filters) => updateSearch((current) => ({ ...current, filters }))}
+      selectedCompoundId={search.compoundId ?? null}
+      onSelectCompound={(id) =>
+        updateSearch(({ compoundId: _compoundId, ...current }) =>
+          id === null ? current : { ...current, compoundId: id },
+        )
+      }
+      position={search.position}
+      initialBounds={fitBounds}
+      onMoveEnd={(position) => updateSearch((current) => ({ ...current, position }))}
+      mapRef={mainMap}
+    />
+  )
+}
