@@ -1,26 +1,28 @@
-// The tile revision of each map layer, kept in the query cache: a tile URL carries its layer's revision as `rev`
-// (the tile route ignores it), the browser keeps tiles for a minute, and a write that changes a layer invalidates
-// its revision (data-changed.ts), so the map asks for new tiles of that layer only. Until the API announces its
-// own revisions, a revision is a number this page counts up.
-import type { TileLayerName } from '@renewal-atlas/domain'
+// The map layers as the API describes them (GET /api/v1/layers: the layer registry with each tile layer's revision),
+// kept in the query cache. The API steps a layer's revision whenever a write changes data its tiles show — this
+// page's writes, and everyone else's — so a tile URL that carries it is new exactly when the tiles may differ. The
+// list is asked again after this page writes (data-changed.ts) and every minute, the tiles' own cache lifetime.
+import { type LayerListItem, layerListResponse, type TileLayerName } from '@renewal-atlas/domain'
 import { queryOptions } from '@tanstack/react-query'
+import { getJson } from './http-client.ts'
 
-let counter = 0
+export const layerListKey = ['layers'] as const
 
-export function layerRevisionKey(layer: TileLayerName) {
-  return ['layer-revision', layer] as const
-}
+/** Tiles are kept a minute by the browser: asking for revisions more often would not show changes sooner. */
+const REFRESH_MS = 60_000
 
-export function layerRevisionQuery(layer: TileLayerName) {
-  return queryOptions({
-    queryKey: layerRevisionKey(layer),
-    // Asked again only when invalidated: each time a new number, so a new tile URL.
-    queryFn: () => {
-      counter += 1
-      return counter
-    },
-    initialData: 0,
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: Number.POSITIVE_INFINITY,
-  })
+export const layerListQuery = queryOptions({
+  queryKey: layerListKey,
+  queryFn: ({ signal }) => getJson('/layers', layerListResponse, { signal }),
+  staleTime: REFRESH_MS,
+  refetchInterval: REFRESH_MS,
+  refetchOnWindowFocus: true,
+})
+
+/** A tile layer's source as the list gives it: the URL template with the revision, and the zooms. */
+export function tileSourceOf(
+  list: { layers: readonly LayerListItem[] },
+  layer: TileLayerName,
+): NonNullable<LayerListItem['tiles']> | undefined {
+  return list.layers.find((l) => l.id === layer)?.tiles ?? undefined
 }

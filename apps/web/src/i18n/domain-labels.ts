@@ -8,3 +8,8 @@ export function domainLabel(labels: Record<string, Label>, value: string, langua
   if (!label) return value
   return language === 'zh-CN' ? label.zh : label.en
 }
+
+/** Words in the interface language. */
+export function labelIn(label: Label, language: Language): string {
+  return language === 'zh-CN' ? label.zh : label.en
+}

@@ -1,6 +1,6 @@
 // The thematic class tables: one table per theme that the map's paint expressions, the legend and its counts
 // are all built from, so the legend always matches what is drawn.
-import { renovationStatus } from '@renewal-atlas/domain'
+import { codedValues, type Label, renovationStatus } from '@renewal-atlas/domain'
 import type { ExpressionSpecification } from 'maplibre-gl'
 import type { MessageKey, MessageParams } from '../i18n/messages.ts'
 import { type CompoundFilters, compoundFilterExpression } from './compound-filter.ts'
@@ -13,10 +13,8 @@ export function isThemeId(value: unknown): value is ThemeId {
   return typeof value === 'string' && (themeIds as readonly string[]).includes(value)
 }
 
-export interface LegendLabel {
-  key: MessageKey
-  params?: MessageParams
-}
+/** A legend row's words: a message of the translation table, or the words the layer registry gives a coded value. */
+export type LegendLabel = { key: MessageKey; params?: MessageParams } | { words: Label }
 
 export interface CompoundClass {
   key: string
@@ -37,10 +35,12 @@ const statusColours = {
   completed: '#009E73',
 } as const
 
+const statusWords = codedValues('compounds', 'renovationStatus')
+
 export const statusClasses: readonly CompoundClass[] = [
   ...renovationStatus.values.map((status) => ({
     key: status,
-    label: { key: `class.${status}` as MessageKey },
+    label: { words: statusWords[status] as Label },
     colour: statusColours[status],
     where: { onRegister: true, status: [status] },
   })),

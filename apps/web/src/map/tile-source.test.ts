@@ -4,9 +4,9 @@ import type { Map as MaplibreMap } from 'maplibre-gl'
 import { act, createElement } from 'react'
 import { createRoot } from 'react-dom/client'
 import { describe, expect, it } from 'vitest'
-import { dataChanged } from '../api/data-changed.ts'
+import { layerListKey } from '../api/layer-revision.ts'
 import { MapContext } from './map-context.ts'
-import { TileSource, tileUrl } from './tile-source.tsx'
+import { TileSource } from './tile-source.tsx'
 
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
 
@@ -26,12 +26,29 @@ function createTileMap() {
   return { map: map as unknown as MaplibreMap, tiles }
 }
 
+/** The API's layer list with the given revisions (only what <TileSource> reads). */
+function layerList(revisions: Record<string, string>) {
+  return {
+    layers: Object.entries(revisions).map(([id, revision]) => ({
+      id,
+      tiles: {
+        minzoom: 10,
+        maxzoom: 16,
+        revision,
+        url: `/api/v1/tiles/${id}/{z}/{x}/{y}.mvt?rev=${revision}`,
+      },
+    })),
+  }
+}
+
 describe('<TileSource>', () => {
-  it('asks for a layer’s tiles anew after a write to that layer, and keeps the others’ URLs', async () => {
+  it('draws a layer’s tiles at the revision of the layer list, and anew when only that revision steps', async () => {
     const { map, tiles } = createTileMap()
     const client = new QueryClient()
+    // The list is in the cache and fresh, so nothing is fetched: it changes as the cache is given a new one.
+    client.setQueryData(layerListKey, layerList({ compounds: 'a.1', facilities: 'a.1' }))
     const root = createRoot(document.createElement('div'))
-    act(() =>
+    const render = () =>
       root.render(
         createElement(
           QueryClientProvider,
@@ -43,19 +60,19 @@ describe('<TileSource>', () => {
             createElement(TileSource, { layer: 'facilities' }),
           ),
         ),
-      ),
-    )
+      )
+    act(render)
     const origin = window.location.origin
-    expect(tiles.get('compounds')).toEqual([tileUrl(origin, 'compounds', 0)])
-    expect(tiles.get('compounds')?.[0]).not.toContain('rev=')
+    expect(tiles.get('compounds')).toEqual([`${origin}/api/v1/tiles/compounds/{z}/{x}/{y}.mvt?rev=a.1`])
 
+    // A write elsewhere stepped the compounds' revision: their URL changes, the facilities' stays.
+    const facilities = tiles.get('facilities')
     await act(async () => {
-      await dataChanged(client, { layers: ['compounds'] })
-      // The cache tells its observers on the next tick.
+      client.setQueryData(layerListKey, layerList({ compounds: 'a.2', facilities: 'a.1' }))
       await new Promise((resolve) => setTimeout(resolve, 10))
     })
-    expect(tiles.get('compounds')?.[0]).toMatch(/\?rev=\d+$/)
-    expect(tiles.get('facilities')).toEqual([tileUrl(origin, 'facilities', 0)])
+    expect(tiles.get('compounds')?.[0]).toMatch(/\?rev=a\.2$/)
+    expect(tiles.get('facilities')).toBe(facilities)
     act(() => root.unmount())
   })
 })

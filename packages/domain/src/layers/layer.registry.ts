@@ -254,6 +254,13 @@ export function layerDefinition(id: LayerId): LayerDefinition {
   return LAYERS[id]
 }
 
+/** The coded values of a field with their words (a status, a class, a type), as the registry gives them. */
+export function codedValues(id: LayerId, field: string): Readonly<Record<string, Label>> {
+  const values = layerDefinition(id).fields.find((f) => f.name === field)?.values
+  if (!values) throw new Error(`layer ${id} has no coded field ${field}`)
+  return values
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Tiles: the layers with vector tiles and what their tiles carry
 

@@ -7,6 +7,7 @@ import {
   type ImportTarget,
 } from '@renewal-atlas/domain'
 import { useId } from 'react'
+import { labelIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { sampleValues } from './import-settings.ts'
 
@@ -45,7 +46,8 @@ export function ImportMappingTable({
             <tr key={field.name} data-field={field.name}>
               <td>
                 <label htmlFor={`${id}-${field.name}`}>
-                  {language === 'zh-CN' ? field.label.zh : field.label.en}
+                  {labelIn(field.label, language)}
+                  {field.unit && (language === 'zh-CN' ? `（${field.unit.zh}）` : ` (${field.unit.en})`)}
                 </label>
                 {field.required && (
                   <abbr className="required-mark" title={t('exchange.import.required')}>

@@ -1,6 +1,8 @@
 // The legend with the thematic-layer switch: its rows come from the same class tables as the map's paint
-// expressions, so what it lists is what is drawn; counts are the API's, within the current filters.
+// expressions, so what it lists is what is drawn, in the words the layer registry gives coded values (a status);
+// counts are the API's, within the current filters.
 import type { CoverageRow } from '@renewal-atlas/domain'
+import { labelIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import {
@@ -8,6 +10,7 @@ import {
   compoundThemeClasses,
   countCoverageClasses,
   coverageClasses,
+  type LegendLabel,
   type ThemeId,
   themeIds,
 } from '../../map/compound-classes.ts'
@@ -31,7 +34,9 @@ interface Row {
 }
 
 export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }: LegendProps) {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, language } = useI18n()
+  const legendText = (label: LegendLabel) =>
+    'words' in label ? labelIn(label.words, language) : t(label.key, label.params)
   const isCoverage = theme === 'coverage-street' || theme === 'coverage-community'
   let rows: Row[]
   let countHeading: MessageKey
@@ -40,7 +45,7 @@ export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }:
     rows = coverageClasses.map((cls) => ({
       key: cls.key,
       colour: cls.colour,
-      label: t(cls.label.key, cls.label.params),
+      label: legendText(cls.label),
       count: areaCounts?.get(cls.key),
     }))
     countHeading = theme === 'coverage-street' ? 'legend.areasStreet' : 'legend.areasCommunity'
@@ -48,7 +53,7 @@ export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }:
     rows = compoundThemeClasses[theme as CompoundThemeId].map((cls) => ({
       key: cls.key,
       colour: cls.colour,
-      label: t(cls.label.key, cls.label.params),
+      label: legendText(cls.label),
       count: counts?.byClass.get(cls.key),
     }))
     countHeading = 'legend.compounds'

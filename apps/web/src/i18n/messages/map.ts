@@ -1,6 +1,3 @@
-// Words of the map page: the map, its legend and themes, the filter panel, search, roads; Simplified Chinese
-// first, English second.
-import { renovationStatus } from '@renewal-atlas/domain'
 import { defineMessages } from './define-messages.ts'
 
 export const mapMessages = defineMessages(
@@ -13,10 +10,6 @@ export const mapMessages = defineMessages(
     'legend.title': '小区改造状态',
     'legend.total': '合计',
     'class.not_old': '非老旧小区',
-    'class.not_planned': renovationStatus.labels.not_planned.zh,
-    'class.planned': renovationStatus.labels.planned.zh,
-    'class.under_way': renovationStatus.labels.under_way.zh,
-    'class.completed': renovationStatus.labels.completed.zh,
     'range.yearBefore': '{year} 年以前',
     'range.years': '{from}–{to} 年',
     'range.yearFrom': '{year} 年及以后',
@@ -76,10 +69,6 @@ export const mapMessages = defineMessages(
     'legend.title': 'Compound renovation status',
     'legend.total': 'Total',
     'class.not_old': 'Not an old compound',
-    'class.not_planned': renovationStatus.labels.not_planned.en,
-    'class.planned': renovationStatus.labels.planned.en,
-    'class.under_way': renovationStatus.labels.under_way.en,
-    'class.completed': renovationStatus.labels.completed.en,
     'range.yearBefore': 'Before {year}',
     'range.years': '{from}–{to}',
     'range.yearFrom': '{year} and later',
