@@ -6,6 +6,7 @@ import { apiRoutesOf, createApp, type createLogger } from '@renewal-atlas/api'
 import {
   ANONYMOUS_PERMISSIONS,
   can,
+  districtCollection,
   isAreaLimited,
   ROUTE_ACCESS,
   type Role,
@@ -427,6 +428,44 @@ describe.each(backends)('access matrix on the %s backend', (backend) => {
     const narrowed = await search(design)
     expect(narrowed.length).toBeGreaterThan(0)
     expect(new Set(narrowed.map((r) => r.streetName))).toEqual(new Set(['沙河街道']))
+  })
+
+  it('gives a design institute the district figures of its streets only, naming them, and others the whole district', async () => {
+    const design = clients.get('design_institute') as SignedInClient
+    const admin = clients.get('admin') as SignedInClient
+    const summaryOf = async (client: SignedInClient) => {
+      const res = await client.fetch('/api/v1/district')
+      expect(res.status).toBe(200)
+      return districtCollection.parse(await res.json()).features[0]?.properties.summary
+    }
+    const count = async (query: string) =>
+      (await (await admin.fetch(`/api/v1/compounds?limit=1${query}`)).json()).numberMatched as number
+
+    const whole = await summaryOf(admin)
+    expect(whole).toMatchObject({
+      compounds: 1189,
+      oldCompounds: 751,
+      renovatedOldCompounds: 477,
+      streets: null,
+    })
+    const narrowed = await summaryOf(design)
+    expect(narrowed).toMatchObject({
+      compounds: await count(`&street=${SHAHE}`),
+      oldCompounds: await count(`&street=${SHAHE}&onRegister=true`),
+      renovatedOldCompounds: await count(`&street=${SHAHE}&onRegister=true&status=completed`),
+      streets: [SHAHE],
+    })
+    expect(narrowed?.compounds).toBeLessThan(whole?.compounds ?? 0)
+    expect(narrowed?.coverage).toBeCloseTo(
+      (narrowed?.renovatedOldCompounds ?? 0) / (narrowed?.oldCompounds ?? 1),
+      10,
+    )
+    // A visitor (public read on) and a planner, whose reading is not limited, see the whole district.
+    expect(
+      districtCollection.parse(await (await app.get('/api/v1/district')).json()).features[0]?.properties
+        .summary,
+    ).toEqual(whole)
+    expect(await summaryOf(clients.get('planner') as SignedInClient)).toEqual(whole)
   })
 
   it('lets a planner read compounds everywhere but lists them all, not only its streets', async () => {

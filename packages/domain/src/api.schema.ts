@@ -166,6 +166,10 @@ export const districtSummary = z.object({
   coverage: z.number().meta({ description: 'renovated old compounds ÷ old compounds, 0–1' }),
   households: z.number().int(),
   householdsBenefiting: z.number().int().meta({ description: 'households of renovated old compounds' }),
+  streets: z.array(z.string()).nullable().meta({
+    description:
+      'codes of the streets the figures cover when the reader may read only those (a design institute); null: the whole district',
+  }),
 })
 
 export const districtResponseProperties = z
