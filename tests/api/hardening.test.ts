@@ -107,7 +107,7 @@ describe.each(backends)('hardening on the %s backend', (backend) => {
   it('answers 429 problem+json with Retry-After over the per-minute limit, tiles counted apart', async () => {
     const url = await variant({ rateLimits: { ...HIGH_LIMITS, perMinute: 20, tilesPerMinute: 40 } })
     const statuses: number[] = []
-    for (let i = 0; i < 20; i++) statuses.push((await fetch(`${url}/api/v1/health`)).status)
+    for (let i = 0; i < 20; i++) statuses.push((await fetch(`${url}/api/v1/streets?limit=1`)).status)
     expect(statuses.every((s) => s === 200)).toBe(true)
     const refused = await fetch(`${url}/api/v1/compounds?limit=1`)
     expect(refused.status).toBe(429)
@@ -120,6 +120,33 @@ describe.each(backends)('hardening on the %s backend', (backend) => {
     expect((await fetch(`${url}/api/v1/tiles/compounds.json`)).status).toBe(200)
     // The web app itself is not rate-limited.
     expect((await fetch(`${url}/`)).status).not.toBe(429)
+  })
+
+  it('never rate-limits the health check, so a monitor sees the service up while its neighbours get 429', async () => {
+    const url = await variant({ rateLimits: { ...HIGH_LIMITS, perMinute: 5 } })
+    // Checks use up nothing of the client's allowance…
+    for (let i = 0; i < 30; i++) expect((await fetch(`${url}/api/v1/health`)).status).toBe(200)
+    for (let i = 0; i < 5; i++) expect((await fetch(`${url}/api/v1/streets?limit=1`)).status).toBe(200)
+    expect((await fetch(`${url}/api/v1/compounds?limit=1`)).status).toBe(429)
+    // …and are answered once it is spent, a burst of them from one look at the database.
+    const queries: string[] = []
+    const count = (query: { sql: string }) => queries.push(query.sql)
+    const { knex } = app.server.db
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    knex.on('query', count)
+    let burst: Response[]
+    try {
+      burst = await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/api/v1/health`)))
+    } finally {
+      knex.removeListener('query', count)
+    }
+    expect(burst.map((res) => res.status)).toEqual(Array(100).fill(200))
+    expect(burst[0]?.headers.get('ratelimit')).toBeNull()
+    for (const res of burst) expect(((await res.json()) as { status: string }).status).toBe('ok')
+    const looks = queries.filter((sql) => /knex_migrations/.test(sql)).length
+    expect(looks).toBeGreaterThan(0)
+    // One look is four queries; without the shared look the burst would make 400.
+    expect(queries.length).toBeLessThan(20)
   })
 
   it('with public read off, answers 401 to visitors but serves signed-in users and tokens', async () => {
