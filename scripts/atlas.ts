@@ -17,10 +17,10 @@ import { gunzipSync } from 'node:zlib'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { databaseOptionsFromEnv, migrateToLatest, openDatabase } from '@renewal-atlas/db'
-import { passwordProblem, type Role, role as roleEnum, usernameSchema } from '@renewal-atlas/domain'
+import { type Role, role as roleEnum, usernameSchema } from '@renewal-atlas/domain'
 import { AccountRepository } from '../apps/api/src/auth/account.repository.ts'
 import { hashPassword } from '../apps/api/src/auth/password.ts'
-import { generatePassword } from '../apps/api/src/auth/secret.ts'
+import { generateAcceptablePassword, newPasswordProblem } from '../apps/api/src/auth/password-policy.ts'
 import { AuditRepository } from '../apps/api/src/repositories/audit.repository.ts'
 import { CommandError, exitCodeOf, ImportRefusedError, UsageError } from './cli/errors.ts'
 import { EXCHANGE_OPTIONS, EXCHANGE_USAGE, exportCommand, importCommand } from './cli/exchange.ts'
@@ -40,7 +40,7 @@ Commands:
       Embedded database only: unpack a backup into RENEWAL_DATA_DIR, which must be new or empty, and open it.
 ${EXCHANGE_USAGE}
 Roles: ${roleEnum.values.join(', ')}
-Passwords: at least 10 characters and not the user name.
+Passwords: at least 10 characters, not the user name, and not easy to guess (zxcvbn score 3 or more).
 The database is DATABASE_URL, or the embedded one in RENEWAL_DATA_DIR (default .data).
 A database server is backed up with pg_dump and pg_restore instead: see docs/operations.md.
 Exit codes: 0 done, 1 failed, 2 wrong usage, 3 import refused for invalid features (nothing written).`
@@ -97,8 +97,8 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
           .filter(Boolean)
       : []
     const given = values['password-stdin'] ? await passwordFromStdin() : undefined
-    const password = given ?? generatePassword()
-    const problem = passwordProblem(username, password)
+    const password = given ?? generateAcceptablePassword(username)
+    const problem = newPasswordProblem(username, password)
     if (problem) throw new CommandError(problem)
     await withDatabase(async (knex) => {
       const accounts = new AccountRepository(knex)
@@ -164,8 +164,8 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
   'user:set-password': async (values) => {
     const username = requireUsername(values)
     const given = values['password-stdin'] ? await passwordFromStdin() : undefined
-    const password = given ?? generatePassword()
-    const problem = passwordProblem(username, password)
+    const password = given ?? generateAcceptablePassword(username)
+    const problem = newPasswordProblem(username, password)
     if (problem) throw new CommandError(problem)
     await withDatabase(async (knex) => {
       const user = await knex('users').where({ username }).first('id')

@@ -6,7 +6,6 @@ import {
   type ApiTokenCreated,
   AREA_LIMITED,
   pageOf,
-  passwordProblem,
   ROLE_PERMISSIONS,
   type SessionResponse,
   type TokenCreateRequest,
@@ -26,8 +25,9 @@ import {
 import { AuditRepository } from '../repositories/audit.repository.ts'
 import type { AccountRepository, UserChange } from './account.repository.ts'
 import { hashPassword, verifyPassword } from './password.ts'
+import { generateAcceptablePassword, newPasswordProblem } from './password-policy.ts'
 import type { Principal, SignedIn } from './principal.ts'
-import { generatePassword, newApiToken, sha256 } from './secret.ts'
+import { newApiToken, sha256 } from './secret.ts'
 import type { SessionService } from './session.service.ts'
 import type { TokenRepository } from './token.repository.ts'
 
@@ -93,7 +93,7 @@ export class AccountService {
         { name: 'currentPassword', in: 'body', reason: 'the current password is wrong' },
       ])
     }
-    const problem = passwordProblem(user.username, newPassword)
+    const problem = newPasswordProblem(user.username, newPassword)
     if (problem) throw new ValidationError([{ name: 'newPassword', in: 'body', reason: problem }])
     if (newPassword === currentPassword) {
       throw new ValidationError([
@@ -182,7 +182,7 @@ export class AccountService {
     request: UserCreateRequest,
   ): Promise<{ user: UserRecord; oneTimePassword: string }> {
     const streetIds = await this.streetIds(request.streets ?? [])
-    const oneTimePassword = generatePassword()
+    const oneTimePassword = generateAcceptablePassword(request.username)
     const passwordHash = await hashPassword(oneTimePassword)
     const user = await this.knex
       .transaction(async (trx) => {
@@ -272,7 +272,7 @@ export class AccountService {
   /** Gives the user a new one-time password and ends the user's sessions. */
   async resetPassword(actor: SignedIn, id: number): Promise<string> {
     const target = await this.user(id)
-    const oneTimePassword = generatePassword()
+    const oneTimePassword = generateAcceptablePassword(target.username)
     const hash = await hashPassword(oneTimePassword)
     await this.knex.transaction(async (trx) => {
       await this.accounts.setPassword(id, hash, true, trx)
