@@ -49,7 +49,9 @@ const ifMatch = z.object({
 const writeErrors = {
   ...readErrors,
   401: problem('No signed-in user or API token'),
-  403: problem('The role may not do this, or the compound lies outside the user’s streets'),
+  403: problem(
+    'The role may not do this (`forbidden`), or the compound, which the user may read, lies outside the streets the user edits (`outside_area`)',
+  ),
   ...notFound,
   412: problem(
     'If-Match names a version that is no longer current; the body has the compound now',
