@@ -22,6 +22,7 @@ import { TokenRepository } from './auth/token.repository.ts'
 import type { Logger } from './logger.ts'
 import { refuseNulCharacters } from './middleware/no-nul.ts'
 import { notFoundRoute, problemHandler } from './middleware/problem.ts'
+import { refuseLongUrl } from './middleware/request-size.ts'
 import { ogcRoutes } from './ogc/ogc.routes.ts'
 import { AreaRepository } from './repositories/area.repository.ts'
 import { AuditRepository } from './repositories/audit.repository.ts'
@@ -125,6 +126,8 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }))
+  // Before the request log, the rate limits and the session lookup: a huge URL costs nothing but its refusal.
+  app.use(refuseLongUrl(logger))
   app.use(
     pinoHttp({
       logger,

@@ -1,5 +1,6 @@
 // Opens the database, prepares it (migrations, demo data on first start) and serves the app on a port.
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,6 +8,7 @@ import { type Database, type DatabaseOptions, openDatabase, prepareDatabase } fr
 import { type AppOptions, createApp } from './app.ts'
 import { type DemoAccount, ensureFirstAccounts } from './auth/first-accounts.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { answerClientError, MAX_HEADER_BYTES } from './middleware/request-size.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT_DIR = path.resolve(here, '../../..')
@@ -77,7 +79,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     corsOrigins: options.corsOrigins,
     rateLimits: options.rateLimits,
   })
-  const server = app.listen(options.port, options.host ?? '0.0.0.0')
+  // Requests the HTTP parser refuses (too large, not HTTP) get problem+json too, not a bare status and a reset.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app)
+  server.on('clientError', answerClientError(logger))
+  server.listen(options.port, options.host ?? '0.0.0.0')
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
