@@ -341,6 +341,29 @@ describe.each(backends)('exports on the %s backend', (backend) => {
   })
 
   it.each([
+    ['{"type":"Point","coordinates":[104.08,30.65]}', 'a Point is not a Polygon or MultiPolygon'],
+    [
+      '{"type":"Polygon","coordinates":[[[1e999,30.62],[104.1,30.62],[104.1,30.64],[1e999,30.62]]]}',
+      '1e999 is not a finite number (at coordinates[0][0][0])',
+    ],
+    [
+      '{"type":"Polygon","coordinates":[[[104.08,30.62],[204.1,30.62],[104.1,30.64],[104.08,30.62]]]}',
+      '204.1 is not a longitude, which must be from -180 to 180 (at coordinates[0][1][0])',
+    ],
+    [
+      '{"type":"Polygon","coordinates":[[[104.08,30.62],[104.1,30.62],[104.1,30.64],[104.08,30.63]]]}',
+      'a ring must end where it starts: its first and last positions differ (at coordinates[0])',
+    ],
+    ['{"type":"Polygon"', 'not GeoJSON: the text is not valid JSON'],
+  ])('refuses the area %s saying once what is wrong', async (area, reason) => {
+    const res = await app.get(`/api/v1/exports/compounds?area=${encodeURIComponent(area)}`)
+    expect(res.status).toBe(400)
+    const problem = (await res.json()) as { detail: string; errors: unknown[] }
+    expect(problem.errors).toEqual([{ name: 'area', in: 'query', reason }])
+    expect(problem.detail).toBe(`area: ${reason}`)
+  })
+
+  it.each([
     ['/api/v1/exports/parcels', 'layer', 400],
     ['/api/v1/exports/compounds?format=kml', 'format', 400],
     ['/api/v1/exports/compounds?crs=3857', 'crs', 400],
