@@ -178,4 +178,44 @@ describe.each(backends)('bad imports on the %s backend', (backend) => {
     })
     expect(await rowCounts(db)).toEqual({ ...before, imports: before.imports + 1 })
   })
+
+  /** Uploads a file of facility points and gives each feature's reader or check issues, by feature number. */
+  async function facilityIssues(fileName: string, text: string, crs: string) {
+    const { import: created } = await expectJson<ImportUploadResponse>(
+      await upload(admin, fileName, text),
+      201,
+    )
+    const validate = await admin.fetch(`/api/v1/imports/${created.id}/validate`, {
+      method: 'POST',
+      json: { target: 'facilities', crs },
+    })
+    const report = await expectJson<ImportValidationReport>(validate, 200)
+    return new Map(report.features.map((feature) => [feature.n, feature.issues]))
+  }
+
+  it('names a coordinate that overflows to infinity (1e999) and why, where it used to print null', async () => {
+    const [lon, lat] = await pointIn(db, 'communities', (await communitiesOf(db, SHAHE))[0] ?? '')
+    const point = (code: string, coordinates: string) =>
+      `{"type":"Feature","properties":{"code":"${tag}-${code}","name":"诊所","facilityType":"clinic"},` +
+      `"geometry":{"type":"Point","coordinates":${coordinates}}}`
+    const geojson = `{"type":"FeatureCollection","features":[${point('OK', `[${lon},${lat}]`)},${point('INF', `[1e999,${lat}]`)}]}`
+    const fromGeojson = await facilityIssues('overflow.geojson', geojson, '4326')
+    expect(fromGeojson.get(2)).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid_geometry',
+        detail:
+          'Point: the position: x is infinity: the number in the file (such as 1e999) is too large for any coordinate system',
+      }),
+    )
+    const csv = `code,name,facilityType,lon,lat\n${tag}-C1,诊所,clinic,${lon},${lat}\n${tag}-C2,诊所,clinic,${lon},-1e999\n`
+    const fromCsv = await facilityIssues('overflow.csv', csv, '4326')
+    expect(fromCsv.get(2)).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid_geometry',
+        field: 'lat',
+        detail: 'lat "-1e999" is too large for any coordinate system (it overflows to infinity)',
+      }),
+    )
+    expect(JSON.stringify([...fromGeojson.values(), ...fromCsv.values()])).not.toMatch(/\bnull\b/)
+  })
 })
