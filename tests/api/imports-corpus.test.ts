@@ -218,4 +218,33 @@ describe.each(backends)('bad imports on the %s backend', (backend) => {
     )
     expect(JSON.stringify([...fromGeojson.values(), ...fromCsv.values()])).not.toMatch(/\bnull\b/)
   })
+
+  it('calls degrees out of range out of range, naming the value, and says "metres" only of numbers that look like metres', async () => {
+    const [lon, lat] = await pointIn(db, 'communities', (await communitiesOf(db, SHAHE))[0] ?? '')
+    const gk = await db.knex
+      .raw<{ rows: { x: number; y: number }[] }>(
+        'select ST_X(p) as x, ST_Y(p) as y from (select ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4326), 4544) as p) t',
+        [lon, lat],
+      )
+      .then(({ rows }) => rows[0] as { x: number; y: number })
+    const rows = [
+      [`${tag}-D1`, lon, lat],
+      [`${tag}-D2`, 200.5, lat],
+      [`${tag}-D3`, lon, -95.25],
+      [`${tag}-D4`, gk.x.toFixed(3), gk.y.toFixed(3)],
+    ]
+    const csv = `code,name,facilityType,lon,lat\n${rows.map((r) => `${r[0]},诊所,clinic,${r[1]},${r[2]}`).join('\n')}\n`
+    const issues = await facilityIssues('ranges.csv', csv, '4326')
+    const wrongCrs = (n: number) => issues.get(n)?.find((issue) => issue.code === 'wrong_crs')?.detail
+    expect(wrongCrs(1)).toBeUndefined()
+    expect(wrongCrs(2)).toBe(
+      `200.5, ${Number(lat.toFixed(5))}: longitude 200.5 is out of range for degrees (a longitude is from -180 to 180), and EPSG:4326 is in degrees`,
+    )
+    expect(wrongCrs(3)).toBe(
+      `${Number(lon.toFixed(5))}, -95.25: latitude -95.25 is out of range for degrees (a latitude is from -90 to 90), and EPSG:4326 is in degrees`,
+    )
+    expect(wrongCrs(4)).toBe(
+      `${Math.round(gk.x)}, ${Math.round(gk.y)} looks like metres, but EPSG:4326 is in degrees`,
+    )
+  })
 })
