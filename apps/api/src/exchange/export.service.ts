@@ -36,9 +36,10 @@ import {
 } from '@renewal-atlas/exchange'
 import type { Knex } from 'knex'
 import { compoundStreetId } from '../auth/area.ts'
-import { NotFoundError } from '../errors.ts'
+import { NotFoundError, ValidationError } from '../errors.ts'
 import { copyLines } from './copy-lines.ts'
 import {
+  areaInvalidReason,
   type LayerFilter,
   layerCount,
   layerFeatureTextSql,
@@ -82,8 +83,15 @@ export class ExportService {
     this.knex = db.knex
   }
 
-  /** Refuses an area around a compound that does not exist (or that the reader may not see) before any byte. */
+  /**
+   * Refuses, before any byte, an `area` polygon PostGIS finds invalid (with its reason, as an import is told), and
+   * an area around a compound that does not exist (or that the reader may not see).
+   */
   async checkArea(filter: LayerFilter): Promise<void> {
+    const invalid = await areaInvalidReason(this.knex, filter)
+    if (invalid) {
+      throw new ValidationError([{ name: 'area', in: 'query', reason: `not a valid polygon: ${invalid}` }])
+    }
     if (!filter.near) return
     const street = await compoundStreetId(this.knex, filter.near.compoundId)
     if (street === undefined || (filter.streetIds && !filter.streetIds.includes(street))) {

@@ -158,12 +158,13 @@ for (const [layer, sql] of Object.entries(LAYER_SQL) as [ExportLayer, LayerSql][
     throw new Error(`layer ${layer}: SQL fields ${selected} ≠ catalogue ${catalogue}`)
 }
 
+/** An `area` polygon (GeoJSON text, one binding) as SQL geometry. */
+const AREA_GEOMETRY_SQL = 'ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)'
+
 /** The area as one SQL geometry expression with its bindings, or undefined for the whole district. */
 function areaSql(filter: LayerFilter): { sql: string; bindings: Knex.Value[] } | undefined {
   if (filter.bbox) return { sql: 'ST_MakeEnvelope(?, ?, ?, ?, 4326)', bindings: [...filter.bbox] }
-  if (filter.area) {
-    return { sql: 'ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)', bindings: [JSON.stringify(filter.area)] }
-  }
+  if (filter.area) return { sql: AREA_GEOMETRY_SQL, bindings: [JSON.stringify(filter.area)] }
   if (filter.near) {
     return {
       sql: '(select ST_Buffer(n.geom::geography, ?)::geometry from compounds n where n.id = ?)',
@@ -348,6 +349,16 @@ export function layerFeatureTextSql(
 export async function layerCount(knex: Knex, layer: ExportLayer, filter: LayerFilter): Promise<number> {
   const [row] = await layerBase(knex, layer, filter).count<{ n: string | number }[]>('* as n')
   return Number(row?.n ?? 0)
+}
+
+/** PostGIS's reason (ST_IsValidReason) the filter's `area` polygon is not valid; undefined when valid or absent. */
+export async function areaInvalidReason(knex: Knex, filter: LayerFilter): Promise<string | undefined> {
+  if (!filter.area) return undefined
+  const { rows } = await knex.raw<{ rows: { reason: string | null }[] }>(
+    `select case when ST_IsValid(g) then null else ST_IsValidReason(g) end as reason from (select ${AREA_GEOMETRY_SQL} as g) as area`,
+    [JSON.stringify(filter.area)],
+  )
+  return rows[0]?.reason ?? undefined
 }
 
 /** Bounding box of the layer in WGS84, for the OGC collection's extent; null when the layer is empty. */
