@@ -21,7 +21,7 @@ import { type Role, role as roleEnum, usernameSchema } from '@renewal-atlas/doma
 import { AccountRepository } from '../apps/api/src/accounts/account.repository.ts'
 import { AccountService, accountWorkOn } from '../apps/api/src/accounts/account.service.ts'
 import { TokenRepository } from '../apps/api/src/accounts/token.repository.ts'
-import { generatePassword } from '../apps/api/src/auth/secret.ts'
+import { generateAcceptablePassword } from '../apps/api/src/auth/password-policy.ts'
 import { DataChanges } from '../apps/api/src/changes/data-changed.ts'
 import { WritePath } from '../apps/api/src/changes/write-path.ts'
 import { HttpError } from '../apps/api/src/http/errors.ts'
@@ -43,7 +43,7 @@ Commands:
       Embedded database only: unpack a backup into RENEWAL_DATA_DIR, which must be new or empty, and open it.
 ${EXCHANGE_USAGE}
 Roles: ${roleEnum.values.join(', ')}
-Passwords: at least 10 characters and not the user name.
+Passwords: at least 10 characters, not the user name, and not easy to guess (zxcvbn score 3 or more).
 The database is DATABASE_URL, or the embedded one in RENEWAL_DATA_DIR (default .data).
 A database server is backed up with pg_dump and pg_restore instead: see docs/operations.md.
 Exit codes: 0 done, 1 failed, 2 wrong usage, 3 import refused for invalid features (nothing written).`
@@ -100,7 +100,7 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
           .filter(Boolean)
       : []
     const given = values['password-stdin'] ? await passwordFromStdin() : undefined
-    const password = given ?? generatePassword()
+    const password = given ?? generateAcceptablePassword(username)
     const displayName = values['display-name']?.trim()
     await withAccounts((accounts) =>
       accounts.createUserWithPassword(
@@ -145,7 +145,7 @@ const COMMANDS: Record<string, (values: Values) => Promise<void>> = {
   'user:set-password': async (values) => {
     const username = requireUsername(values)
     const given = values['password-stdin'] ? await passwordFromStdin() : undefined
-    const password = given ?? generatePassword()
+    const password = given ?? generateAcceptablePassword(username)
     await withAccounts((accounts) =>
       accounts.setPasswordByName(username, password, 'atlas user:set-password'),
     )

@@ -6,6 +6,7 @@ import { apiRoutesOf, createApp, type createLogger } from '@renewal-atlas/api'
 import {
   ANONYMOUS_PERMISSIONS,
   can,
+  districtCollection,
   isAreaLimited,
   ROUTE_ACCESS,
   type Role,
@@ -54,7 +55,11 @@ function expectedStatus(rule: RouteRule, who: PrincipalName, where: Where, allow
   const role = who as Role
   if (rule.permission === 'signedIn') return allowed
   if (!can(role, rule.permission)) return 403
-  if (rule.area === 'compound' && where === 'outside' && isAreaLimited(role, rule.permission)) return 403
+  if (rule.area === 'compound' && where === 'outside' && isAreaLimited(role, rule.permission)) {
+    // A record the role may not even read is not there for it (404, as an unknown id); one it reads but may not
+    // change is outside its streets (403 outside_area).
+    return isAreaLimited(role, 'read') ? 404 : 403
+  }
   return allowed
 }
 
@@ -235,7 +240,7 @@ describe('the permission table', () => {
       ['leadership', 'GET /api/v1/stats/report.pdf', 'anywhere', 200],
       ['leadership', 'PATCH /api/v1/compounds/{id}', 'inside', 403],
       ['design_institute', 'GET /api/v1/compounds/{id}', 'inside', 200],
-      ['design_institute', 'GET /api/v1/compounds/{id}/buildings', 'outside', 403],
+      ['design_institute', 'GET /api/v1/compounds/{id}/buildings', 'outside', 404],
       ['design_institute', 'GET /api/v1/stats/summary', 'anywhere', 403],
       ['viewer', 'GET /api/v1/stats/summary', 'anywhere', 200],
       ['viewer', 'DELETE /api/v1/compounds/{id}', 'inside', 403],
@@ -428,6 +433,89 @@ describe.each(backends)('access matrix on the %s backend', (backend) => {
     const narrowed = await search(design)
     expect(narrowed.length).toBeGreaterThan(0)
     expect(new Set(narrowed.map((r) => r.streetName))).toEqual(new Set(['沙河街道']))
+  })
+
+  it('gives a design institute the district figures of its streets only, naming them, and others the whole district', async () => {
+    const design = clients.get('design_institute') as SignedInClient
+    const admin = clients.get('admin') as SignedInClient
+    const summaryOf = async (client: SignedInClient) => {
+      const res = await client.fetch('/api/v1/district')
+      expect(res.status).toBe(200)
+      return districtCollection.parse(await res.json()).features[0]?.properties.summary
+    }
+    const count = async (query: string) =>
+      (await (await admin.fetch(`/api/v1/compounds?limit=1${query}`)).json()).numberMatched as number
+
+    const whole = await summaryOf(admin)
+    expect(whole).toMatchObject({
+      compounds: 1189,
+      oldCompounds: 751,
+      renovatedOldCompounds: 477,
+      streets: null,
+    })
+    const narrowed = await summaryOf(design)
+    expect(narrowed).toMatchObject({
+      compounds: await count(`&street=${SHAHE}`),
+      oldCompounds: await count(`&street=${SHAHE}&onRegister=true`),
+      renovatedOldCompounds: await count(`&street=${SHAHE}&onRegister=true&status=completed`),
+      streets: [SHAHE],
+    })
+    expect(narrowed?.compounds).toBeLessThan(whole?.compounds ?? 0)
+    expect(narrowed?.coverage).toBeCloseTo(
+      (narrowed?.renovatedOldCompounds ?? 0) / (narrowed?.oldCompounds ?? 1),
+      10,
+    )
+    // A visitor (public read on) and a planner, whose reading is not limited, see the whole district.
+    expect(
+      districtCollection.parse(await (await app.get('/api/v1/district')).json()).features[0]?.properties
+        .summary,
+    ).toEqual(whole)
+    expect(await summaryOf(clients.get('planner') as SignedInClient)).toEqual(whole)
+  })
+
+  it('answers a design institute 404 for a compound outside its streets wherever it is addressed alone, as for one that does not exist', async () => {
+    const design = clients.get('design_institute') as SignedInClient
+    const missing = 2_000_000_000
+    const addresses = (id: number) => [
+      `/api/v1/compounds/${id}`,
+      `/api/v1/compounds/${id}/buildings`,
+      `/api/v1/compounds/${id}/projects`,
+      `/api/v1/compounds/${id}/findings`,
+      `/api/v1/compounds/${id}/suggestions`,
+      `/api/v1/compounds/${id}/history`,
+      `/ogc/collections/compounds/items/${id}`,
+      `/api/v1/exports/compounds?near=${id}`,
+      `/api/v1/exports/bundle?layers=compounds&near=${id}`,
+    ]
+    const answer = async (path: string, id: number) => {
+      const res = await design.fetch(path)
+      const body = (await res.json()) as { code?: string; detail?: string; title?: string }
+      // The id is the only thing that may differ between the two answers.
+      return {
+        status: res.status,
+        code: body.code,
+        title: body.title,
+        detail: body.detail?.replace(String(id), '#'),
+      }
+    }
+    const outside = addresses(compounds.outside)
+    const nowhere = addresses(missing)
+    for (const [i, path] of outside.entries()) {
+      const refused = await answer(path, compounds.outside)
+      expect(refused, path).toEqual(await answer(nowhere[i] as string, missing))
+      expect(refused.status, path).toBe(404)
+      expect(refused.code, path).toBe('not_found')
+    }
+    // Inside its streets the same addresses answer.
+    for (const path of addresses(compounds.inside)) expect((await design.fetch(path)).status, path).toBe(200)
+    // A role that may not write at all is told so, whatever the record; a planner, who reads everywhere, learns
+    // that the record it sees lies outside the streets it edits.
+    const write = (client: SignedInClient) =>
+      client.fetch(`/api/v1/compounds/${compounds.outside}`, { method: 'PATCH', json: { name: 'x' } })
+    expect(((await (await write(design)).json()) as { code: string }).code).toBe('forbidden')
+    const planner = await write(clients.get('planner') as SignedInClient)
+    expect(planner.status).toBe(403)
+    expect(((await planner.json()) as { code: string }).code).toBe('outside_area')
   })
 
   it('lets a planner read compounds everywhere but lists them all, not only its streets', async () => {

@@ -22,6 +22,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureFirstAccounts } from '../../apps/api/src/accounts/first-accounts.ts'
 import { verifyPassword } from '../../apps/api/src/auth/password.ts'
+import { newPasswordProblem } from '../../apps/api/src/auth/password-policy.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
 import {
   bearer,
@@ -294,6 +295,21 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
         name: 'newPassword',
         reason: expect.stringMatching(/at least 10/),
       })
+      // Long enough but guessed at once: the estimator's reason, in words.
+      for (const [weak, reason] of [
+        ['aaaaaaaaaa', 'Repeated characters like "aaa" are easy to guess.'],
+        ['password123', 'This is a commonly used password.'],
+        ['qwertyuiop', 'This is a frequently used password.'],
+      ] as const) {
+        const refused = await problem(await change(viewer.password, weak), 400, 'invalid_parameter')
+        expect(refused.errors).toEqual([
+          {
+            name: 'newPassword',
+            in: 'body',
+            reason: expect.stringContaining(`the password is too easy to guess: ${reason}`),
+          },
+        ])
+      }
       const same = await problem(
         await change(viewer.password, viewer.username.toUpperCase()),
         400,
@@ -329,6 +345,7 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
       const { user, oneTimePassword } = userCreated.parse(await created.json())
       expect(user).toMatchObject({ role: 'leadership', mustChangePassword: true, demo: false, active: true })
       expect(oneTimePassword).toHaveLength(16)
+      expect(newPasswordProblem(user.username, oneTimePassword)).toBeUndefined()
 
       const client = await signIn(app, { username: user.username, password: oneTimePassword })
       const session = sessionResponse.parse(await (await client.fetch('/api/v1/auth/session')).json())
@@ -655,6 +672,8 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
           expect(accounts.find((a) => a.role === 'planner')?.streets).toEqual(['510104030', '510104022'])
           expect(accounts.find((a) => a.role === 'design_institute')?.streets).toEqual(['510104030'])
           expect(new Set(accounts.map((a) => a.password)).size).toBe(5)
+          for (const account of accounts)
+            expect(newPasswordProblem(account.username, account.password)).toBeUndefined()
           for (const account of accounts) {
             const client = await signIn(demo, account)
             const session = sessionResponse.parse(await (await client.fetch('/api/v1/auth/session')).json())
@@ -678,6 +697,15 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
         await expect(
           ensureFirstAccounts(test.db.knex, { demo: false, admin: { username: 'ops', password: 'short' } }),
         ).rejects.toThrow(/at least 10/)
+        await expect(
+          ensureFirstAccounts(test.db.knex, {
+            demo: false,
+            admin: { username: 'ops', password: 'aaaaaaaaaa' },
+          }),
+        ).rejects.toThrow(
+          /^ATLAS_ADMIN_PASSWORD is not acceptable: the password is too easy to guess: Repeated characters/,
+        )
+        expect(await test.db.knex('users').count('* as n').first()).toEqual({ n: 0 })
         await ensureFirstAccounts(test.db.knex, {
           demo: false,
           admin: { username: 'ops', password: 'a long admin password' },
@@ -739,6 +767,13 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
         )
         expect(weak.code).toBe(1)
         expect(weak.stderr).toMatch(/at least 10/)
+        const guessable = await atlas(
+          ['user:create', '--username', 'x4', '--role', 'viewer', '--password-stdin'],
+          'password123\n',
+        )
+        expect(guessable.code).toBe(1)
+        expect(guessable.stderr).toMatch(/too easy to guess: This is a commonly used password/)
+        expect(newPasswordProblem('chief', printed)).toBeUndefined()
         const piped = await atlas(
           ['user:create', '--username', 'reader', '--role', 'viewer', '--password-stdin'],
           'reader password 1\n',

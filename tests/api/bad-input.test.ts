@@ -15,6 +15,7 @@ const badQueries: [query: string, parameter: string, reason: RegExp][] = [
   ['bbox=104,-95,105,31', 'bbox', /±90/],
   ['limit=5000', 'limit', /at most 2000/],
   ['limit=0', 'limit', /at least 1/],
+  ['limit=99999999999999999999', 'limit', /^limit must be at most 2000$/],
   ['limit=ten', 'limit', /whole number/],
   ['offset=-1', 'offset', /whole number|at least 0/],
   ['status=demolished', 'status', /comma-separated list of not_planned, planned, under_way, completed/],

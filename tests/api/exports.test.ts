@@ -341,6 +341,65 @@ describe.each(backends)('exports on the %s backend', (backend) => {
   })
 
   it.each([
+    ['{"type":"Point","coordinates":[104.08,30.65]}', 'a Point is not a Polygon or MultiPolygon'],
+    [
+      '{"type":"Polygon","coordinates":[[[1e999,30.62],[104.1,30.62],[104.1,30.64],[1e999,30.62]]]}',
+      '1e999 is not a finite number (at coordinates[0][0][0])',
+    ],
+    [
+      '{"type":"Polygon","coordinates":[[[104.08,30.62],[204.1,30.62],[104.1,30.64],[104.08,30.62]]]}',
+      '204.1 is not a longitude, which must be from -180 to 180 (at coordinates[0][1][0])',
+    ],
+    [
+      '{"type":"Polygon","coordinates":[[[104.08,30.62],[104.1,30.62],[104.1,30.64],[104.08,30.63]]]}',
+      'a ring must end where it starts: its first and last positions differ (at coordinates[0])',
+    ],
+    ['{"type":"Polygon"', 'not GeoJSON: the text is not valid JSON'],
+  ])('refuses the area %s saying once what is wrong', async (area, reason) => {
+    const res = await app.get(`/api/v1/exports/compounds?area=${encodeURIComponent(area)}`)
+    expect(res.status).toBe(400)
+    const problem = (await res.json()) as { detail: string; errors: unknown[] }
+    expect(problem.errors).toEqual([{ name: 'area', in: 'query', reason }])
+    expect(problem.detail).toBe(`area: ${reason}`)
+  })
+
+  it('refuses a self-intersecting area with PostGIS’s reason on `area`, before any byte of the file', async () => {
+    // A bow tie around 104.09, 30.65: its edges cross in the middle.
+    const bowTie = JSON.stringify({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [104.08, 30.64],
+          [104.1, 30.66],
+          [104.1, 30.64],
+          [104.08, 30.66],
+          [104.08, 30.64],
+        ],
+      ],
+    })
+    const area = encodeURIComponent(bowTie)
+    for (const path of [
+      `/api/v1/exports/compounds?area=${area}`,
+      `/api/v1/exports/buildings?area=${area}&clip=true&format=shapefile`,
+      `/api/v1/exports/compounds/metadata?area=${area}`,
+      `/api/v1/exports/bundle?layers=compounds,roads&area=${area}&format=dxf`,
+    ]) {
+      const res = await app.get(path)
+      expect(res.status, path).toBe(400)
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+      expect(res.headers.get('content-disposition')).toBeNull()
+      const problem = (await res.json()) as { detail: string; errors: unknown[] }
+      expect(problem.errors).toEqual([
+        { name: 'area', in: 'query', reason: 'not a valid polygon: Self-intersection[104.09 30.65]' },
+      ])
+      expect(problem.detail).toBe('area: not a valid polygon: Self-intersection[104.09 30.65]')
+    }
+    // The same square drawn the right way round exports.
+    const square = bowTie.replace('[104.1,30.66],[104.1,30.64]', '[104.1,30.64],[104.1,30.66]')
+    expect((await app.get(`/api/v1/exports/compounds?area=${encodeURIComponent(square)}`)).status).toBe(200)
+  })
+
+  it.each([
     ['/api/v1/exports/parcels', 'layer', 400],
     ['/api/v1/exports/compounds?format=kml', 'format', 400],
     ['/api/v1/exports/compounds?crs=3857', 'crs', 400],

@@ -1,8 +1,9 @@
 // API hardening on every backend: security headers with a Content-Security-Policy the API reference still works
-// under, CORS closed unless configured, body size and rate limits answering problem+json, reading closed when
-// public read is off, secrets kept out of the log, errors that show no SQL, and a statement timeout.
+// under, CORS closed unless configured, body size, URL, header and rate limits answering problem+json, reading
+// closed when public read is off, secrets kept out of the log, errors that show no SQL, and a statement timeout.
 import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { type IncomingHttpHeaders, request } from 'node:http'
+import { type AddressInfo, connect } from 'node:net'
 import { createApp, type createLogger } from '@renewal-atlas/api'
 import { openDatabase } from '@renewal-atlas/db'
 import { problemResponse, sessionResponse } from '@renewal-atlas/domain'
@@ -22,6 +23,37 @@ const LEAK =
   /select |insert |relation "|syntax error|SQLSTATE|knex|node_modules|\/work\/|\.ts:\d+|\bat \S+ \(/i
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const HIGH_LIMITS = { perMinute: 1e6, tilesPerMinute: 1e6, loginPerUser: 1e6, loginPerIp: 1e6 }
+
+interface RawAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/** A GET over a socket of its own (node:http, no pooling); fails the test when no answer comes within 10 s. */
+function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers, agent: false }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => {
+        body += chunk
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.setTimeout(10_000, () => req.destroy(new Error(`no answer within 10 s to ${path.slice(0, 60)}…`)))
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** The problem+json an answer carries (its code, status and title checked against the HTTP status). */
+function problemOf(answer: RawAnswer) {
+  expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/)
+  const problem = problemResponse.parse(JSON.parse(answer.body))
+  expect(problem.status).toBe(answer.status)
+  return problem
+}
 
 describe.each(backends)('hardening on the %s backend', (backend) => {
   let app: TestApp
@@ -107,7 +139,7 @@ describe.each(backends)('hardening on the %s backend', (backend) => {
   it('answers 429 problem+json with Retry-After over the per-minute limit, tiles counted apart', async () => {
     const url = await variant({ rateLimits: { ...HIGH_LIMITS, perMinute: 20, tilesPerMinute: 40 } })
     const statuses: number[] = []
-    for (let i = 0; i < 20; i++) statuses.push((await fetch(`${url}/api/v1/health`)).status)
+    for (let i = 0; i < 20; i++) statuses.push((await fetch(`${url}/api/v1/streets?limit=1`)).status)
     expect(statuses.every((s) => s === 200)).toBe(true)
     const refused = await fetch(`${url}/api/v1/compounds?limit=1`)
     expect(refused.status).toBe(429)
@@ -120,6 +152,115 @@ describe.each(backends)('hardening on the %s backend', (backend) => {
     expect((await fetch(`${url}/api/v1/tiles/compounds.json`)).status).toBe(200)
     // The web app itself is not rate-limited.
     expect((await fetch(`${url}/`)).status).not.toBe(429)
+  })
+
+  it('never rate-limits the health check, so a monitor sees the service up while its neighbours get 429', async () => {
+    const url = await variant({ rateLimits: { ...HIGH_LIMITS, perMinute: 5 } })
+    // Checks use up nothing of the client's allowance…
+    for (let i = 0; i < 30; i++) expect((await fetch(`${url}/api/v1/health`)).status).toBe(200)
+    for (let i = 0; i < 5; i++) expect((await fetch(`${url}/api/v1/streets?limit=1`)).status).toBe(200)
+    expect((await fetch(`${url}/api/v1/compounds?limit=1`)).status).toBe(429)
+    // …and are answered once it is spent, a burst of them from one look at the database.
+    const queries: string[] = []
+    const count = (query: { sql: string }) => queries.push(query.sql)
+    const { knex } = app.server.db
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    knex.on('query', count)
+    let burst: Response[]
+    try {
+      burst = await Promise.all(Array.from({ length: 100 }, () => fetch(`${url}/api/v1/health`)))
+    } finally {
+      knex.removeListener('query', count)
+    }
+    expect(burst.map((res) => res.status)).toEqual(Array(100).fill(200))
+    expect(burst[0]?.headers.get('ratelimit')).toBeNull()
+    for (const res of burst) expect(((await res.json()) as { status: string }).status).toBe('ok')
+    const looks = queries.filter((sql) => /knex_migrations/.test(sql)).length
+    expect(looks).toBeGreaterThan(0)
+    // One look is four queries; without the shared look the burst would make 400.
+    expect(queries.length).toBeLessThan(20)
+  })
+
+  describe('oversized requests, over a real socket, signed in with a session cookie or a token or not at all', () => {
+    const callers = async () => {
+      const viewer = await createUser(app.server.db, { role: 'viewer' })
+      const client = await signIn(app, viewer)
+      const token = await createBearerToken(app.server.db, viewer.id)
+      return {
+        'no credentials': {},
+        'a session cookie': { cookie: client.cookie },
+        'a bearer token': bearer(token),
+        'a forged session cookie': { cookie: 'atlas_session=forged' },
+      } as Record<string, Record<string, string>>
+    }
+
+    it('answers a URL of 9,000 characters as it answers a short one, whoever asks', async () => {
+      for (const [who, headers] of Object.entries(await callers())) {
+        for (const [path, status, code] of [
+          [`/api/v1/compounds?q=${'a'.repeat(9_000)}`, 400, 'invalid_parameter'],
+          [`/api/v1/search/compounds?q=${'苑'.repeat(1_000)}`, 400, 'invalid_parameter'],
+          [`/ogc/collections?x=${'a'.repeat(9_000)}`, 400, 'invalid_parameter'],
+          [`/api/v1/nowhere?x=${'a'.repeat(9_000)}`, 404, 'not_found'],
+        ] as const) {
+          const answer = await rawGet(app.url, path, headers)
+          expect(answer.status, `${who}: ${path.slice(0, 40)}`).toBe(status)
+          expect(problemOf(answer).code).toBe(code)
+        }
+      }
+    })
+
+    it('refuses a URL over 20,000 characters with 414 problem+json on /api, /ogc and the web app, before the session is read', async () => {
+      const asking = await callers()
+      const logsBefore = app.logs.length
+      for (const [who, headers] of Object.entries(asking)) {
+        for (const start of ['/api/v1/compounds?q=', '/ogc/collections?x=', '/?x=', '/assets/app.js?x=']) {
+          const path = `${start}${'a'.repeat(20_001)}`
+          const answer = await rawGet(app.url, path, headers)
+          expect(answer.status, `${who}: ${start}`).toBe(414)
+          const problem = problemOf(answer)
+          expect(problem.code).toBe('uri_too_long')
+          expect(problem.detail).toMatch(/longer than 20,000 characters/)
+          expect(problem.instance?.length).toBeLessThan(2100)
+          // Refused before any session lookup: a forged cookie is not even cleared.
+          expect(answer.headers['set-cookie']).toBeUndefined()
+        }
+      }
+      // Logged by its start only.
+      const logged = app.logs.slice(logsBefore)
+      expect(logged.filter((line) => line.msg === 'request refused: URL too long')).toHaveLength(16)
+      expect(JSON.stringify(logged)).not.toContain('a'.repeat(1_000))
+    })
+
+    it('refuses headers over 32 KiB with 431, a request line the parser gives up on with 414, and bytes that are not HTTP with 400, each as problem+json', async () => {
+      for (const [who, headers] of Object.entries(await callers())) {
+        const cookie = `${headers.cookie ?? 'theme=dark'}; filler=${'x'.repeat(40_000)}`
+        const large = await rawGet(app.url, '/api/v1/compounds?limit=1', { ...headers, cookie })
+        expect(large.status, who).toBe(431)
+        expect(problemOf(large).code).toBe('headers_too_large')
+
+        const line = await rawGet(app.url, `/api/v1/compounds?q=${'a'.repeat(40_000)}`, headers)
+        // The parser stops at 32 KiB: a request line that long is named as such when it arrived in one piece.
+        expect([414, 431], who).toContain(line.status)
+        expect(problemOf(line).code).toBe(line.status === 414 ? 'uri_too_long' : 'headers_too_large')
+      }
+      const garbage = await new Promise<string>((resolve, reject) => {
+        const socket = connect(app.server.port, '127.0.0.1', () => socket.write('HELLO THERE\r\n\r\n'))
+        let text = ''
+        socket.setEncoding('utf8')
+        socket.on('data', (chunk) => {
+          text += chunk
+        })
+        socket.on('end', () => resolve(text))
+        socket.on('error', reject)
+        socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')))
+      })
+      const [head = '', body = ''] = garbage.split('\r\n\r\n')
+      expect(head).toMatch(/^HTTP\/1\.1 400 /)
+      expect(head).toMatch(/content-type: application\/problem\+json/i)
+      expect(problemResponse.parse(JSON.parse(body)).code).toBe('malformed_request')
+      // The server goes on answering.
+      expect((await rawGet(app.url, '/api/v1/health')).status).toBe(200)
+    })
   })
 
   it('with public read off, answers 401 to visitors but serves signed-in users and tokens', async () => {

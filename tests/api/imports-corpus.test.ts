@@ -178,4 +178,73 @@ describe.each(backends)('bad imports on the %s backend', (backend) => {
     })
     expect(await rowCounts(db)).toEqual({ ...before, imports: before.imports + 1 })
   })
+
+  /** Uploads a file of facility points and gives each feature's reader or check issues, by feature number. */
+  async function facilityIssues(fileName: string, text: string, crs: string) {
+    const { import: created } = await expectJson<ImportUploadResponse>(
+      await upload(admin, fileName, text),
+      201,
+    )
+    const validate = await admin.fetch(`/api/v1/imports/${created.id}/validate`, {
+      method: 'POST',
+      json: { target: 'facilities', crs },
+    })
+    const report = await expectJson<ImportValidationReport>(validate, 200)
+    return new Map(report.features.map((feature) => [feature.n, feature.issues]))
+  }
+
+  it('names a coordinate that overflows to infinity (1e999) and why, where it used to print null', async () => {
+    const [lon, lat] = await pointIn(db, 'communities', (await communitiesOf(db, SHAHE))[0] ?? '')
+    const point = (code: string, coordinates: string) =>
+      `{"type":"Feature","properties":{"code":"${tag}-${code}","name":"诊所","facilityType":"clinic"},` +
+      `"geometry":{"type":"Point","coordinates":${coordinates}}}`
+    const geojson = `{"type":"FeatureCollection","features":[${point('OK', `[${lon},${lat}]`)},${point('INF', `[1e999,${lat}]`)}]}`
+    const fromGeojson = await facilityIssues('overflow.geojson', geojson, '4326')
+    expect(fromGeojson.get(2)).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid_geometry',
+        detail:
+          'Point: the position: x is infinity: the number in the file (such as 1e999) is too large for any coordinate system',
+      }),
+    )
+    const csv = `code,name,facilityType,lon,lat\n${tag}-C1,诊所,clinic,${lon},${lat}\n${tag}-C2,诊所,clinic,${lon},-1e999\n`
+    const fromCsv = await facilityIssues('overflow.csv', csv, '4326')
+    expect(fromCsv.get(2)).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid_geometry',
+        field: 'lat',
+        detail: 'lat "-1e999" is too large for any coordinate system (it overflows to infinity)',
+      }),
+    )
+    expect(JSON.stringify([...fromGeojson.values(), ...fromCsv.values()])).not.toMatch(/\bnull\b/)
+  })
+
+  it('calls degrees out of range out of range, naming the value, and says "metres" only of numbers that look like metres', async () => {
+    const [lon, lat] = await pointIn(db, 'communities', (await communitiesOf(db, SHAHE))[0] ?? '')
+    const gk = await db.knex
+      .raw<{ rows: { x: number; y: number }[] }>(
+        'select ST_X(p) as x, ST_Y(p) as y from (select ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4326), 4544) as p) t',
+        [lon, lat],
+      )
+      .then(({ rows }) => rows[0] as { x: number; y: number })
+    const rows = [
+      [`${tag}-D1`, lon, lat],
+      [`${tag}-D2`, 200.5, lat],
+      [`${tag}-D3`, lon, -95.25],
+      [`${tag}-D4`, gk.x.toFixed(3), gk.y.toFixed(3)],
+    ]
+    const csv = `code,name,facilityType,lon,lat\n${rows.map((r) => `${r[0]},诊所,clinic,${r[1]},${r[2]}`).join('\n')}\n`
+    const issues = await facilityIssues('ranges.csv', csv, '4326')
+    const wrongCrs = (n: number) => issues.get(n)?.find((issue) => issue.code === 'wrong_crs')?.detail
+    expect(wrongCrs(1)).toBeUndefined()
+    expect(wrongCrs(2)).toBe(
+      `200.5, ${Number(lat.toFixed(5))}: longitude 200.5 is out of range for degrees (a longitude is from -180 to 180), and EPSG:4326 is in degrees`,
+    )
+    expect(wrongCrs(3)).toBe(
+      `${Number(lon.toFixed(5))}, -95.25: latitude -95.25 is out of range for degrees (a latitude is from -90 to 90), and EPSG:4326 is in degrees`,
+    )
+    expect(wrongCrs(4)).toBe(
+      `${Math.round(gk.x)}, ${Math.round(gk.y)} looks like metres, but EPSG:4326 is in degrees`,
+    )
+  })
 })

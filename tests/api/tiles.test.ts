@@ -321,6 +321,27 @@ describe.each(backends)('vector tiles on the %s backend', (backend) => {
     expect(problem.errors.map((e: { name: string }) => e.name)).toEqual([name])
     expect(problem.errors[0].in).toBe('path')
   })
+
+  it.each([
+    ['99999999999999999999', 0, 0],
+    ['23', 0, 0],
+    ['-1', 0, 0],
+    ['abc', 0, 0],
+  ])('refuses the zoom %s saying z must be a whole number from 0 to 22', async (z, x, y) => {
+    const res = await app().get(`/api/v1/tiles/compounds/${z}/${x}/${y}.mvt`)
+    expect(res.status).toBe(400)
+    const problem = await res.json()
+    expect(problem.errors).toEqual([
+      { name: 'z', in: 'path', reason: 'z must be a whole number from 0 to 22' },
+    ])
+  })
+
+  it('refuses a column of twenty digits by the grid of its zoom, not as an unsafe integer', async () => {
+    const res = await app().get('/api/v1/tiles/compounds/14/99999999999999999999/0.mvt')
+    expect(res.status).toBe(400)
+    const problem = await res.json()
+    expect(problem.errors).toEqual([{ name: 'x', in: 'path', reason: 'x must be at most 16383 at zoom 14' }])
+  })
 })
 
 describe('vector tiles in the OpenAPI description', () => {

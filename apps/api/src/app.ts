@@ -43,6 +43,7 @@ import { healthRoutes } from './health/health.routes.ts'
 import { HealthService } from './health/health.service.ts'
 import { refuseNulCharacters } from './http/no-nul.ts'
 import { notFoundRoute, problemHandler } from './http/problem.ts'
+import { refuseLongUrl } from './http/request-size.ts'
 import { importRoutes } from './imports/import.routes.ts'
 import { ImportService, importWorkOn } from './imports/import.service.ts'
 import { LayerRepository } from './layers/layer.repository.ts'
@@ -135,6 +136,8 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }))
+  // Before the request log, the rate limits and the session lookup: a huge URL costs nothing but its refusal.
+  app.use(refuseLongUrl(logger))
   app.use(
     pinoHttp({
       logger,

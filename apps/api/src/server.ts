@@ -1,11 +1,13 @@
 // Opens the database, prepares it (migrations, demo data on first start) and serves the app on a port.
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Database, type DatabaseOptions, openDatabase, prepareDatabase } from '@renewal-atlas/db'
 import { type DemoAccount, ensureFirstAccounts } from './accounts/first-accounts.ts'
 import { type AppOptions, createApp } from './app.ts'
+import { answerClientError, MAX_HEADER_BYTES } from './http/request-size.ts'
 import { createLogger, type Logger } from './logger.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -78,7 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rateLimits: options.rateLimits,
     tileCacheBytes: options.tileCacheBytes,
   })
-  const server = app.listen(options.port, options.host ?? '0.0.0.0')
+  // Requests the HTTP parser refuses (too large, not HTTP) get problem+json too, not a bare status and a reset.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app)
+  server.on('clientError', answerClientError(logger))
+  server.listen(options.port, options.host ?? '0.0.0.0')
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)

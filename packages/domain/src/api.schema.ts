@@ -8,14 +8,13 @@ const MAX_OFFSET = 1_000_000
 const MAX_HOUSEHOLDS = 1_000_000
 
 /** A whole-number query or path parameter within [min, max]; the messages name the parameter. */
+// Digits only, compared as numbers: twenty digits are "at most …", not zod's "unsafe integer".
 export const intParam = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^-?\d+$/, `${name} must be a whole number`)
     .transform(Number)
-    .pipe(
-      z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`),
-    )
+    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
@@ -166,6 +165,10 @@ export const districtSummary = z.object({
   coverage: z.number().meta({ description: 'renovated old compounds ÷ old compounds, 0–1' }),
   households: z.number().int(),
   householdsBenefiting: z.number().int().meta({ description: 'households of renovated old compounds' }),
+  streets: z.array(z.string()).nullable().meta({
+    description:
+      'codes of the streets the figures cover when the reader may read only those (a design institute); null: the whole district',
+  }),
 })
 
 export const districtResponseProperties = z

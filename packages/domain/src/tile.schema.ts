@@ -11,18 +11,25 @@ export const MAX_TILE_ZOOM = 22
 
 const layerDoc = z.enum(TILE_LAYER_NAMES).meta({ description: 'tile layer' })
 
+// Digits only, compared as numbers: a value of twenty digits is simply too large, not an "unsafe integer".
 const tileIndex = (name: string, description: string) =>
   z
     .string()
     .regex(/^-?\d+$/, `${name} must be a whole number`)
     .transform(Number)
-    .pipe(z.number().int().min(0, `${name} must be at least 0`))
+    .pipe(z.number().min(0, `${name} must be at least 0`))
     .meta({ description })
 
+const ZOOM_RANGE = `z must be a whole number from 0 to ${MAX_TILE_ZOOM}`
+
 const tileCoordinates = {
-  z: tileIndex('z', `zoom level, 0–${MAX_TILE_ZOOM}`).pipe(
-    z.number().max(MAX_TILE_ZOOM, `z must be at most ${MAX_TILE_ZOOM}`),
-  ),
+  // One sentence for every wrong zoom: a word, a fraction, a negative, 23 or 99999999999999999999.
+  z: z
+    .string()
+    .regex(/^\d{1,2}$/, ZOOM_RANGE)
+    .transform(Number)
+    .pipe(z.number().max(MAX_TILE_ZOOM, ZOOM_RANGE))
+    .meta({ description: `zoom level, 0–${MAX_TILE_ZOOM}` }),
   x: tileIndex('x', 'tile column, 0 … 2^z − 1'),
   y: tileIndex('y', 'tile row from the north, 0 … 2^z − 1'),
 }

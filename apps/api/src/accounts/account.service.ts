@@ -9,7 +9,6 @@ import {
   type ApiTokenCreated,
   AREA_LIMITED,
   pageOf,
-  passwordProblem,
   ROLE_PERMISSIONS,
   type SessionResponse,
   type TokenCreateRequest,
@@ -20,8 +19,9 @@ import {
 } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 import { hashPassword, verifyPassword } from '../auth/password.ts'
+import { generateAcceptablePassword, newPasswordProblem } from '../auth/password-policy.ts'
 import type { Principal, SignedIn } from '../auth/principal.ts'
-import { generatePassword, newApiToken, sha256 } from '../auth/secret.ts'
+import { newApiToken, sha256 } from '../auth/secret.ts'
 import { SessionRepository } from '../auth/session.repository.ts'
 import type { DataChange } from '../changes/data-changed.ts'
 import type { WritePath } from '../changes/write-path.ts'
@@ -106,7 +106,7 @@ export class AccountService {
         { name: 'currentPassword', in: 'body', reason: 'the current password is wrong' },
       ])
     }
-    const problem = passwordProblem(user.username, newPassword)
+    const problem = newPasswordProblem(user.username, newPassword)
     if (problem) throw new ValidationError([{ name: 'newPassword', in: 'body', reason: problem }])
     if (newPassword === currentPassword) {
       throw new ValidationError([
@@ -191,7 +191,7 @@ export class AccountService {
     actor: SignedIn,
     request: UserCreateRequest,
   ): Promise<{ user: UserRecord; oneTimePassword: string }> {
-    const oneTimePassword = generatePassword()
+    const oneTimePassword = generateAcceptablePassword(request.username)
     const user = await this.create(actor.user.id, request, oneTimePassword, { mustChangePassword: true })
     return { user, oneTimePassword }
   }
@@ -201,7 +201,7 @@ export class AccountService {
    * the audit log as made by the command (`via`).
    */
   createUserWithPassword(request: UserCreateRequest, password: string, via: string): Promise<UserRecord> {
-    const problem = passwordProblem(request.username, password)
+    const problem = newPasswordProblem(request.username, password)
     if (problem) throw new ValidationError([{ name: 'password', in: 'body', reason: problem }])
     return this.create(null, request, password, { mustChangePassword: false, via })
   }
@@ -285,7 +285,7 @@ export class AccountService {
   /** Gives the user a new one-time password and ends the user's sessions. */
   async resetPassword(actor: SignedIn, id: number): Promise<string> {
     const target = await this.user(id)
-    const oneTimePassword = generatePassword()
+    const oneTimePassword = generateAcceptablePassword(target.username)
     await this.setPassword(actor.user.id, target, oneTimePassword, true, { passwordReset: true })
     return oneTimePassword
   }
@@ -294,7 +294,7 @@ export class AccountService {
   async setPasswordByName(username: string, password: string, via: string): Promise<void> {
     const id = await this.accounts.idOf(username)
     if (id === undefined) throw new NotFoundError(`No user is called ${username}`)
-    const problem = passwordProblem(username, password)
+    const problem = newPasswordProblem(username, password)
     if (problem) throw new ValidationError([{ name: 'password', in: 'body', reason: problem }])
     await this.setPassword(null, await this.user(id), password, false, { passwordChanged: true, via })
   }

@@ -1,9 +1,9 @@
 // Accounts made on first start: the demo's one account per role (embedded demo), or the administrator named in
 // the environment (server). Nothing is made once any user exists, so no default password ever works.
-import { passwordProblem, type Role, usernameSchema } from '@renewal-atlas/domain'
+import { type Role, usernameSchema } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 import { hashPassword } from '../auth/password.ts'
-import { generatePassword } from '../auth/secret.ts'
+import { generateAcceptablePassword, newPasswordProblem } from '../auth/password-policy.ts'
 import { AccountRepository } from './account.repository.ts'
 
 export interface DemoAccount {
@@ -47,13 +47,13 @@ export async function ensureFirstAccounts(knex: Knex, options: FirstAccountsOpti
         `ATLAS_ADMIN_USERNAME "${options.admin.username}" is not acceptable: use 2–64 lower-case letters, digits, dot, underscore or hyphen`,
       )
     }
-    const problem = passwordProblem(options.admin.username, options.admin.password)
+    const problem = newPasswordProblem(options.admin.username, options.admin.password)
     if (problem) throw new FirstAccountError(`ATLAS_ADMIN_PASSWORD is not acceptable: ${problem}`)
   }
   const demo = options.demo
     ? await Promise.all(
         DEMO_ACCOUNTS.map(async (account) => {
-          const password = generatePassword()
+          const password = generateAcceptablePassword(account.username)
           return { ...account, password, passwordHash: await hashPassword(password) }
         }),
       )

@@ -29,7 +29,11 @@ export interface CommunityRow {
 export class AreaRepository {
   constructor(private readonly knex: Knex) {}
 
-  async districts() {
+  /**
+   * The district with its headline figures; `streetIds` (an area-limited reader's streets) narrows the figures to
+   * those streets, as the compound list is narrowed, and names them in `summary.streets`.
+   */
+  async districts(streetIds: number[] | null = null) {
     const k = this.knex
     const rows = await k('districts as d')
       .select(
@@ -47,17 +51,24 @@ export class AreaRepository {
         geometrySelect(k, 'd.geom'),
       )
       .orderBy('d.id')
-    const summaries = await this.districtSummaries()
+    const [summaries, streets] = await Promise.all([
+      this.districtSummaries(streetIds),
+      streetIds === null
+        ? null
+        : k('streets').whereIn('id', streetIds).orderBy('code').pluck<string[]>('code'),
+    ])
     return rows.map(({ geometry, ...p }) =>
-      toFeature({ ...p, summary: summaries.get(p.id) ?? emptySummary() }, geometry),
+      toFeature({ ...p, summary: { ...(summaries.get(p.id) ?? emptySummary()), streets } }, geometry),
     )
   }
 
-  /** Headline counts per district, from the compounds themselves. */
-  private async districtSummaries() {
-    const rows = await this.knex('compounds as c')
+  /** Headline counts per district, from the compounds themselves (only those in `streetIds` unless null). */
+  private async districtSummaries(streetIds: number[] | null) {
+    const query = this.knex('compounds as c')
       .join('communities as cm', 'cm.id', 'c.community_id')
       .join('streets as s', 's.id', 'cm.street_id')
+    if (streetIds !== null) query.whereIn('s.id', streetIds)
+    const rows = await query
       .groupBy('s.district_id')
       .select(
         's.district_id as districtId',

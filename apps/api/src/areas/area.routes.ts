@@ -20,6 +20,9 @@ registry.registerPath({
   path: '/api/v1/district',
   tags,
   summary: 'The district outline with its headline compound figures',
+  description:
+    'A reader whose reading is limited to some streets (a design institute) gets the figures of those streets ' +
+    'only, named in `summary.streets`, as its compound list is narrowed to them.',
   responses: { 200: jsonBody(districtCollection, 'The district'), ...readErrors },
 })
 registry.registerPath({
@@ -42,7 +45,8 @@ registry.registerPath({
 export function areaRoutes(areas: AreaRepository): Router {
   const router = Router()
   router.get('/district', async (_req, res) => {
-    res.type('application/geo+json').json({ type: 'FeatureCollection', features: await areas.districts() })
+    const features = await areas.districts(res.locals.scope.streetIds)
+    res.type('application/geo+json').json({ type: 'FeatureCollection', features })
   })
   router.get('/streets', async (req, res) => {
     const { bbox, ...rest } = parseQuery(areaListQuery, req)

@@ -78,7 +78,11 @@ registry.registerPath({
   method: 'post',
   path: '/api/v1/auth/password',
   tags: ACCOUNT_TAGS,
-  summary: 'Change your own password (at least 10 characters, not the user name); ends your other sessions',
+  summary: 'Change your own password; ends your other sessions',
+  description:
+    'The new password must have 10 to 256 characters, must not be the user name and must not be easy to guess ' +
+    '(zxcvbn-ts score 3 or more: no common password, keyboard walk, sequence or repeated characters). A refusal ' +
+    'is 400 with the reason on `newPassword`, in the estimator’s words.',
   security: signedInSecurity,
   request: { body: { content: { 'application/json': { schema: passwordChangeRequest } } } },
   responses: { 204: { description: 'Changed' }, ...accountErrors },

@@ -96,7 +96,11 @@ async function checkCompoundArea(
   // A malformed or unknown id is left to the route, which answers 400 or 404 as it does for everyone.
   if (!rawId || !/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) return
   const streetId = await options.compoundStreetId(Number(rawId))
-  if (streetId !== undefined && !inArea(principal, streetId, permission)) {
+  if (streetId === undefined) return
+  // A compound the user may not even read is not there for them: the route's own 404, word for word, so the answer
+  // does not tell that it exists (as OGC items and exports near it answer).
+  if (!inArea(principal, streetId, 'read')) throw new NotFoundError(`No compound has id ${rawId}`)
+  if (!inArea(principal, streetId, permission)) {
     throw new ForbiddenError('This compound lies outside the streets assigned to you', 'outside_area')
   }
 }

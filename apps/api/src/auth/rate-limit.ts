@@ -1,5 +1,6 @@
 // Rate limits answering 429 problem+json with Retry-After: a general one per IP for /api, a higher one for
-// map tiles, and the sign-in limits per IP and user name that slow down password guessing.
+// map tiles, and the sign-in limits per IP and user name that slow down password guessing. The health check is
+// never limited: a monitor behind the same proxy as busy users must still see the service up.
 import type { RequestHandler } from 'express'
 import { ipKeyGenerator, type Options, rateLimit } from 'express-rate-limit'
 import { TooManyRequestsError } from '../http/errors.ts'
@@ -33,7 +34,13 @@ function refusal(detail: string): Options['handler'] {
   }
 }
 
-/** Tiles under /v1/tiles/ (mounted at /api) count against their own, higher limit. */
+/** Paths as the limiters see them, mounted at /api: the health check, which no limit applies to. */
+const UNLIMITED_PATHS: ReadonlySet<string> = new Set(['/v1/health'])
+
+/**
+ * Tiles under /v1/tiles/ (mounted at /api) count against their own, higher limit; the health check against none
+ * (it is cheap: routes/health.routes.ts answers a burst from one look at the database).
+ */
 export function apiRateLimits(limits: RateLimits): RequestHandler[] {
   const isTile = (path: string) => path.startsWith('/v1/tiles/')
   return [
@@ -42,7 +49,7 @@ export function apiRateLimits(limits: RateLimits): RequestHandler[] {
       limit: limits.perMinute,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
-      skip: (req) => isTile(req.path),
+      skip: (req) => isTile(req.path) || UNLIMITED_PATHS.has(req.path),
       handler: refusal(`More than ${limits.perMinute} requests a minute; wait before sending more`),
     }),
     rateLimit({

@@ -56,7 +56,7 @@ const writeErrors = {
   ...readErrors,
   401: problem('No signed-in user or API token'),
   403: problem(
-    'The role may not do this, or the compound (or its new outline) lies outside the user’s streets',
+    'The role may not do this (`forbidden`), or the compound, which the user may read, or its new outline lies outside the streets the user edits (`outside_area`)',
   ),
   ...notFound,
   409: problem(

@@ -49,7 +49,9 @@ registry.registerPath({
     '(`near`, `radius`), cut there with `clip=true`. GeoJSON in WGS84 follows RFC 7946; any other `crs` is ' +
     'named in the file name (e.g. compounds_EPSG4544.geojson) and in the metadata sidecar linked with ' +
     'rel="describedby". DXF is drawn in Gauss-Kruger metres (4544 by default, or 4523). Text formats hold one ' +
-    'feature per line.',
+    'feature per line. An `area` that is not a Polygon or MultiPolygon, or that PostGIS finds invalid, is refused ' +
+    'with 400 naming `area` and the reason (e.g. `not a valid polygon: Self-intersection[104.09 30.65]`, from ' +
+    'ST_IsValidReason) before any byte is sent.',
   request: { params: exportLayerParam, query: exportQuery },
   responses: { 200: fileResponse, ...readErrors, ...notFound },
 })

@@ -34,7 +34,7 @@ import {
   zipStream,
 } from '@renewal-atlas/exchange'
 import type { CompoundRepository } from '../compounds/compound.repository.ts'
-import { NotFoundError } from '../http/errors.ts'
+import { NotFoundError, ValidationError } from '../http/errors.ts'
 import type { LayerRepository } from '../layers/layer.repository.ts'
 import type { LayerFilter, PageOptions } from '../layers/layer-query.ts'
 
@@ -72,8 +72,15 @@ export class ExportService {
     private readonly compounds: CompoundRepository,
   ) {}
 
-  /** Refuses an area around a compound that does not exist (or that the reader may not see) before any byte. */
+  /**
+   * Refuses, before any byte, an `area` polygon PostGIS finds invalid (with its reason, as an import is told), and
+   * an area around a compound that does not exist (or that the reader may not see).
+   */
   async checkArea(filter: LayerFilter): Promise<void> {
+    const invalid = await this.layers.areaInvalidReason(filter)
+    if (invalid) {
+      throw new ValidationError([{ name: 'area', in: 'query', reason: `not a valid polygon: ${invalid}` }])
+    }
     if (!filter.near) return
     const street = await this.compounds.streetId(filter.near.compoundId)
     if (street === undefined || (filter.streetIds && !filter.streetIds.includes(street))) {

@@ -10,6 +10,9 @@ registry.registerPath({
   path: '/api/v1/health',
   tags: ['Service'],
   summary: 'Service and database status',
+  description:
+    'Never rate-limited, so a monitor sees the service up while busy clients get 429. The database is asked at ' +
+    'most once a second; requests in between get the same answer.',
   responses: {
     200: jsonBody(healthResponse, 'The service is up', 'application/json'),
     503: {

@@ -104,6 +104,34 @@ export class PayloadTooLargeError extends HttpError {
   readonly title = 'Request body too large'
 }
 
+/** 400: the request is not readable HTTP at all, so no route could see it (answered by the HTTP server). */
+export class MalformedRequestError extends HttpError {
+  readonly status = 400
+  readonly code = 'malformed_request'
+  readonly title = 'Malformed request'
+}
+
+/** 408: the request line and headers did not all arrive in time (answered by the HTTP server). */
+export class RequestTimeoutError extends HttpError {
+  readonly status = 408
+  readonly code = 'request_timeout'
+  readonly title = 'Request timeout'
+}
+
+/** 414: the URL (path and query) is longer than the server reads; nothing else of the request was looked at. */
+export class UriTooLongError extends HttpError {
+  readonly status = 414
+  readonly code = 'uri_too_long'
+  readonly title = 'URI too long'
+}
+
+/** 431: the request line and headers together (cookies included) are larger than the server reads. */
+export class HeadersTooLargeError extends HttpError {
+  readonly status = 431
+  readonly code = 'headers_too_large'
+  readonly title = 'Request header fields too large'
+}
+
 /** 428: a write needs If-Match with the ETag of the version it was based on. */
 export class PreconditionRequiredError extends HttpError {
   readonly status = 428

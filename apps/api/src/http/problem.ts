@@ -13,6 +13,25 @@ import {
 
 export const PROBLEM_TYPE_BASE = '/api/v1/docs/problems'
 
+/** `instance` names the request; a URL longer than this is cut, so a refusal of a huge URL stays small. */
+const MAX_INSTANCE_LENGTH = 2048
+
+/** The RFC 9457 body of a typed error, for the request at `url` (unknown when the HTTP server refused it unread). */
+export function problemBody(known: HttpError, url?: string): Record<string, unknown> {
+  return {
+    ...known.problemMembers(),
+    type: `${PROBLEM_TYPE_BASE}#${known.code}`,
+    title: known.title,
+    status: known.status,
+    detail: known.message,
+    code: known.code,
+    ...(url === undefined
+      ? {}
+      : { instance: url.length <= MAX_INSTANCE_LENGTH ? url : `${url.slice(0, MAX_INSTANCE_LENGTH)}…` }),
+    ...(known.errors ? { errors: known.errors } : {}),
+  }
+}
+
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No route for ${req.method} ${req.path}`))
 }
@@ -29,16 +48,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
       .status(known.status)
       .set(known.headers())
       .type('application/problem+json')
-      .json({
-        ...known.problemMembers(),
-        type: `${PROBLEM_TYPE_BASE}#${known.code}`,
-        title: known.title,
-        status: known.status,
-        detail: known.message,
-        code: known.code,
-        instance: req.originalUrl,
-        ...(known.errors ? { errors: known.errors } : {}),
-      })
+      .json(problemBody(known, req.originalUrl))
     return
   }
   req.log?.error({ err: error }, 'unhandled error')
@@ -51,7 +61,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
       status: 500,
       detail: 'The server could not complete the request. The error has been logged.',
       code: 'internal_error',
-      instance: req.originalUrl,
+      instance: req.originalUrl.slice(0, MAX_INSTANCE_LENGTH),
     })
 }
 

@@ -51,6 +51,15 @@ function areaOf(knex: Knex, filter: LayerFilter): Knex.Raw | undefined {
   return undefined
 }
 
+/** PostGIS's reason (ST_IsValidReason) the filter's `area` polygon is not valid; undefined when valid or absent. */
+export async function areaInvalidReason(knex: Knex, filter: LayerFilter): Promise<string | undefined> {
+  if (!filter.area) return undefined
+  const row = await knex
+    .from(knex.raw('(select ? as g) as area', [geometryFromGeoJson(filter.area)]))
+    .first(knex.raw('case when ST_IsValid(g) then null else ST_IsValidReason(g) end as reason'))
+  return row?.reason ?? undefined
+}
+
 /** The layer's rows that pass the filter: FROM, every lookup and WHERE, without a select list. */
 function layerBase(knex: Knex, layer: ExportLayer, filter: LayerFilter): Knex.QueryBuilder {
   const { filters = {}, inStreets } = LAYER_SOURCES[layer]

@@ -5,6 +5,7 @@ import type { ExportCrs, ExportLayer } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 import { copyLines } from './copy-lines.ts'
 import {
+  areaInvalidReason,
   type LayerFilter,
   type LayerRow,
   layerCount,
@@ -44,6 +45,11 @@ export class LayerRepository {
     linePrefix: string,
   ): AsyncIterable<Buffer> {
     return copyLines(this.knex, layerFeatureTextSql(this.knex, layer, filter, crs, linePrefix))
+  }
+
+  /** PostGIS's reason an `area` polygon is not valid; undefined when it is (or there is none). */
+  areaInvalidReason(filter: LayerFilter): Promise<string | undefined> {
+    return areaInvalidReason(this.knex, filter)
   }
 
   extent(layer: ExportLayer) {

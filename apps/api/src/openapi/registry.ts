@@ -12,7 +12,13 @@ export const readErrors = {
   400: { description: 'A parameter is malformed, out of range or unknown', content: problem },
   500: { description: 'Unexpected server error', content: problem },
 }
-export const notFound = { 404: { description: 'No such record', content: problem } }
+/** A record the caller may not read (outside its streets) gets the same answer as one that does not exist. */
+export const notFound = {
+  404: {
+    description: 'No such record, or none the caller may read: the answer is the same',
+    content: problem,
+  },
+}
 
 export function jsonBody(schema: z.ZodType, description: string, mediaType = 'application/geo+json') {
   return { description, content: { [mediaType]: { schema } } }

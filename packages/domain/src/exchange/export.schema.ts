@@ -35,7 +35,12 @@ export const EXPORT_FORMAT_FILES: Readonly<Record<ExportFormat, { extension: str
 export const MAX_AREA_PARAM_LENGTH = 12_000
 export const MAX_NEAR_RADIUS_M = 5_000
 
-/** A GeoJSON Polygon or MultiPolygon in WGS84, given as JSON text in the `area` query parameter. */
+/**
+ * A GeoJSON Polygon or MultiPolygon in WGS84, given as JSON text in the `area` query parameter. A refusal says what
+ * is wrong once, in words (the field is named by the error, not again in its reason): another geometry type, a
+ * number that overflows, a position out of range and where. Validity (self-intersection) needs PostGIS: the export
+ * checks it before writing.
+ */
 export const areaParam = z
   .string()
   .max(MAX_AREA_PARAM_LENGTH, `area must be at most ${MAX_AREA_PARAM_LENGTH} characters of GeoJSON`)
@@ -44,15 +49,24 @@ export const areaParam = z
     try {
       value = JSON.parse(text)
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'area must be a GeoJSON Polygon or MultiPolygon (JSON text)' })
+      ctx.addIssue({ code: 'custom', message: 'not GeoJSON: the text is not valid JSON' })
       return z.NEVER
     }
-    const parsed = areaGeometry.safeParse(value)
-    if (!parsed.success) {
+    const type = (value as { type?: unknown } | null)?.type
+    const schema = type === 'Polygon' ? areaPolygon : type === 'MultiPolygon' ? areaMultiPolygon : undefined
+    if (!schema) {
       ctx.addIssue({
         code: 'custom',
-        message: `area: ${parsed.error.issues[0]?.message ?? 'not a GeoJSON Polygon or MultiPolygon'}`,
+        message:
+          typeof type === 'string'
+            ? `a ${type} is not a Polygon or MultiPolygon`
+            : 'not a GeoJSON Polygon or MultiPolygon (no "type")',
       })
+      return z.NEVER
+    }
+    const parsed = schema.safeParse(value)
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: areaIssueText(text, parsed.error.issues[0]) })
       return z.NEVER
     }
     return parsed.data
@@ -62,18 +76,49 @@ export const areaParam = z
     example: '{"type":"Polygon","coordinates":[[[104.08,30.62],[104.1,30.62],[104.1,30.64],[104.08,30.62]]]}',
   })
 
+/** A coordinate: a finite number (JSON.parse makes 1e999 Infinity, which areaIssueText names as written). */
+const coordinate = (axis: 'longitude' | 'latitude', limit: number) => {
+  const error = (issue: { input?: unknown }) =>
+    `${issue.input} is not a ${axis}, which must be from -${limit} to ${limit}`
+  return z.number({ error: 'a coordinate must be a number' }).min(-limit, { error }).max(limit, { error })
+}
 const lonLat = z
-  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
-  .rest(z.number())
+  .tuple([coordinate('longitude', 180), coordinate('latitude', 90)])
+  .rest(z.number({ error: 'a coordinate must be a number' }))
   .refine((p) => p.length <= 3, 'a position has two or three numbers')
-const ring = z.array(lonLat).min(4, 'a ring needs at least four positions').max(5_000)
-export const areaGeometry = z.union([
-  z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(50) }),
-  z.strictObject({
-    type: z.literal('MultiPolygon'),
-    coordinates: z.array(z.array(ring).min(1).max(50)).min(1).max(50),
-  }),
-])
+const ring = z
+  .array(lonLat)
+  .min(4, 'a ring needs at least four positions')
+  .max(5_000, 'a ring may have at most 5,000 positions')
+  .refine(
+    (r) => r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1],
+    'a ring must end where it starts: its first and last positions differ',
+  )
+const rings = z.array(ring).min(1, 'a polygon needs a ring').max(50, 'a polygon may have at most 50 rings')
+const areaPolygon = z.strictObject({ type: z.literal('Polygon'), coordinates: rings })
+const areaMultiPolygon = z.strictObject({
+  type: z.literal('MultiPolygon'),
+  coordinates: z
+    .array(rings)
+    .min(1, 'a MultiPolygon needs a polygon')
+    .max(50, 'a MultiPolygon may have at most 50 polygons'),
+})
+export const areaGeometry = z.union([areaPolygon, areaMultiPolygon])
+
+/** One sentence for the first problem of an area: what, numbers as written, and where (coordinates[0][2][1]). */
+function areaIssueText(text: string, issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'not a GeoJSON Polygon or MultiPolygon'
+  const where = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
+  const at = where ? ` (at ${where.replace(/^\./, '')})` : ''
+  if (issue.code === 'invalid_type' && issue.expected === 'number') {
+    // JSON.parse turned a number too large for a double into Infinity: name it as the text has it.
+    const written = text.match(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)?.find((n) => !Number.isFinite(Number(n)))
+    if (written) return `${written} is not a finite number${at}`
+  }
+  if (issue.code === 'unrecognized_keys')
+    return `unknown member ${issue.keys.join(', ')}: a geometry has only type and coordinates`
+  return `${issue.message}${at}`
+}
 export type AreaGeometry = z.infer<typeof areaGeometry>
 
 const exportFilterShape = {

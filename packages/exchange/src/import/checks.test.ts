@@ -78,6 +78,28 @@ describe('checkGeometry', () => {
     ])
   })
 
+  it('reports degrees out of range as out of range, naming the value, and keeps "metres" for numbers that are', () => {
+    const east: Geometry = { type: 'Point', coordinates: [200, 30.66] }
+    expect(checkGeometry(east, null, 'facilities', '4326')).toEqual([
+      {
+        code: 'wrong_crs',
+        severity: 'error',
+        detail:
+          '200, 30.66: longitude 200 is out of range for degrees (a longitude is from -180 to 180), and EPSG:4326 is in degrees',
+      },
+    ])
+    const north = square(104.0612, 30.6612, 0.0005)
+    const ring = north.coordinates[0] as number[][]
+    ring[2] = [104.0617, 95.5]
+    expect(checkGeometry(north, null, 'buildings', '4490')[0]?.detail).toBe(
+      '104.0617, 95.5 (position 3): latitude 95.5 is out of range for degrees (a latitude is from -90 to 90), and EPSG:4490 is in degrees',
+    )
+    const [x, y] = positionFromWgs84('4544')([104.0612, 30.6612]) as [number, number]
+    expect(checkGeometry({ type: 'Point', coordinates: [x, y] }, null, 'facilities', '4326')[0]?.detail).toBe(
+      `${Math.round(x)}, ${Math.round(y)} looks like metres, but EPSG:4326 is in degrees`,
+    )
+  })
+
   it('reports eastings with or without the zone prefix against the declared zone', () => {
     const plain: Geometry = { type: 'Point', coordinates: positionFromWgs84('4544')([104.0612, 30.6612]) }
     const zoned: Geometry = { type: 'Point', coordinates: positionFromWgs84('4523')([104.0612, 30.6612]) }

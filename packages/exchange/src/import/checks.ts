@@ -105,12 +105,7 @@ function coordinateProblem(source: Geometry, wgs84: Geometry | null, crs: Source
     if (allX(SWAPPED_DEGREES.x) && allY(SWAPPED_DEGREES.y)) {
       return issue('swapped_coordinates', `${shown} looks like latitude then longitude: swap the columns`)
     }
-    if (!isDegrees(box)) {
-      return issue(
-        'wrong_crs',
-        `${shown} looks like metres, but ${crs === '4326' || crs === '4490' ? `EPSG:${crs}` : crs.toUpperCase()} is in degrees`,
-      )
-    }
+    if (!isDegrees(box)) return notDegrees(source, crs)
   }
   if (!wgs84) return null
   const converted = bounds(positionsOf(wgs84))
@@ -129,6 +124,35 @@ function coordinateProblem(source: Geometry, wgs84: Geometry | null, crs: Source
         `Converted to WGS84 the feature lies at ${round(converted.minX)}, ${round(converted.minY)}, far from Sichuan: is the coordinate system right?`,
         'warning',
       )
+}
+
+/** Projected metres are thousands at least, on both axes; a degree never is. */
+const METRES_MAGNITUDE = 1000
+
+/**
+ * The first position outside the range of degrees, named with the real reason: out of range (a longitude of 200,
+ * a latitude of 95), or, only when both numbers are that large, metres of a projected system declared as degrees.
+ */
+function notDegrees(source: Geometry, crs: SourceCrs): ImportIssue {
+  const system = crs === '4326' || crs === '4490' ? `EPSG:${crs}` : crs.toUpperCase()
+  let n = 0
+  for (const [x, y] of positionsOf(source) as Iterable<[number, number]>) {
+    n += 1
+    if (Math.abs(x) <= 180 && Math.abs(y) <= 90) continue
+    const where = n === 1 ? '' : ` (position ${n})`
+    if (Math.abs(x) >= METRES_MAGNITUDE && Math.abs(y) >= METRES_MAGNITUDE) {
+      return issue(
+        'wrong_crs',
+        `${round(x)}, ${round(y)}${where} looks like metres, but ${system} is in degrees`,
+      )
+    }
+    const [axis, value, limit] = Math.abs(x) > 180 ? ['longitude', x, 180] : ['latitude', y, 90]
+    return issue(
+      'wrong_crs',
+      `${round(x)}, ${round(y)}${where}: ${axis} ${round(value)} is out of range for degrees (a ${axis} is from -${limit} to ${limit}), and ${system} is in degrees`,
+    )
+  }
+  return issue('wrong_crs', `The coordinates are not degrees, but ${system} is in degrees`)
 }
 
 function bounds(positions: Iterable<Position>) {

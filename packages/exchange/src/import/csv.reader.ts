@@ -189,7 +189,9 @@ function readLonLat(lonCell: string, latCell: string, lonColumn: string, latColu
           detail:
             value === ''
               ? `${column} is empty`
-              : `${column} ${JSON.stringify(value.slice(0, 40))} is not a number`,
+              : Math.abs(Number(value)) === Number.POSITIVE_INFINITY
+                ? `${column} ${JSON.stringify(value.slice(0, 40))} is too large for any coordinate system (it overflows to infinity)`
+                : `${column} ${JSON.stringify(value.slice(0, 40))} is not a number`,
         },
       }
     }

@@ -111,15 +111,34 @@ function readList<T>(value: unknown, what: string, min: number, read: (item: unk
   return value.map(read)
 }
 
-function readPosition(value: unknown): Position {
+/** A position [x, y]; `index` (from 0) names it among its siblings in the reason. */
+function readPosition(value: unknown, index?: number): Position {
+  const which = index === undefined ? 'the position' : `position ${index + 1}`
   if (!Array.isArray(value) || value.length < 2) {
-    throw new GeometryError(`a position must be [x, y], not ${describe(value)}`)
+    throw new GeometryError(`${which} must be [x, y], not ${describe(value)}`)
   }
   const [x, y] = value
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-    throw new GeometryError(`a position must hold two numbers, not ${JSON.stringify(value.slice(0, 3))}`)
+  for (const [axis, n] of [
+    ['x', x],
+    ['y', y],
+  ] as const) {
+    const problem = coordinateProblem(n)
+    if (problem) throw new GeometryError(`${which}: ${axis} ${problem}`)
   }
   return [x, y]
+}
+
+/**
+ * Why a coordinate is not a finite number, naming what it is. A number too large for a double (1e999 in a GeoJSON
+ * or WKT text, or an infinite double in a Shapefile) arrives here as Infinity, which JSON would print as null.
+ */
+function coordinateProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number') return `is ${describe(value)}, not a number`
+  if (Number.isNaN(value)) return 'is NaN (not a number)'
+  if (!Number.isFinite(value)) {
+    return `is ${value > 0 ? '' : 'minus '}infinity: the number in the file (such as 1e999) is too large for any coordinate system`
+  }
+  return undefined
 }
 
 function readLine(value: unknown): Position[] {
@@ -145,6 +164,7 @@ function readPolygon(value: unknown): Position[][] {
 
 function describe(value: unknown): string {
   if (value === null) return 'null'
+  if (typeof value === 'boolean') return String(value)
   if (Array.isArray(value)) return `an array of ${value.length}`
   if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`
   return `a ${typeof value}`

@@ -21,6 +21,11 @@ describe('a new password', () => {
     )
   })
 
+  it('when it is long enough but easy to guess, then the form leaves the verdict (and its reason) to the API', () => {
+    expect(newPasswordProblem('li.wei', 'old-password-1', 'aaaaaaaaaa', 'aaaaaaaaaa')).toBeUndefined()
+    expect(newPasswordProblem('li.wei', 'old-password-1', 'password123', 'password123')).toBeUndefined()
+  })
+
   it('when it is long enough, new and typed twice alike, then it will do', () => {
     expect(
       newPasswordProblem('li.wei', 'old-password-1', '锦江区旧改2025年春季', '锦江区旧改2025年春季'),

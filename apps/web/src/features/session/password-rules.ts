@@ -1,5 +1,7 @@
-// Whether a new password will do, by the rules the API applies (packages/domain passwordProblem), with the
-// sentence to show in the user's language.
+// Whether a new password will do, by the quick rules the API applies first (packages/domain passwordProblem: length,
+// not the user name), with the sentence to show in the user's language. How easily a password is guessed is judged
+// by the API alone (zxcvbn-ts and its dictionaries, too heavy for the page); its refusal names `newPassword` with the
+// estimator's reason, which the form shows as sent.
 import { passwordProblem } from '@renewal-atlas/domain'
 import type { MessageKey } from '../../i18n/messages.ts'
 
@@ -13,7 +15,7 @@ export function newPasswordProblem(
   const problem = passwordProblem(username, next)
   if (problem?.includes('at least')) return 'account.password.tooShort'
   if (problem?.includes('at most')) return 'account.password.tooLong'
-  if (problem) return 'account.password.isUsername'
+  if (problem?.includes('user name')) return 'account.password.isUsername'
   if (next === current) return 'account.password.same'
   if (next !== repeated) return 'account.password.mismatch'
   return undefined
