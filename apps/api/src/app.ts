@@ -16,6 +16,7 @@ import { tokenRoutes } from './accounts/token.routes.ts'
 import { userRoutes } from './accounts/user.routes.ts'
 import { AreaRepository } from './areas/area.repository.ts'
 import { areaRoutes } from './areas/area.routes.ts'
+import { AreaService } from './areas/area.service.ts'
 import { AuditRepository } from './audit/audit.repository.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { AuditService } from './audit/audit.service.ts'
@@ -165,7 +166,7 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   const { knex } = db
   const changes = dataChangesFor(db, logger)
   const writePath = <Work>(workOn: (trx: Knex) => Work) => new WritePath(knex, workOn, changes)
-  const areas = new AreaRepository(knex)
+  const areas = new AreaService(new AreaRepository(knex))
   const compoundRepository = new CompoundRepository(knex)
   const compounds = new CompoundService(compoundRepository, areas)
   const compoundDetails = new CompoundDetailService(new CompoundDetailRepository(knex))

@@ -4,15 +4,13 @@ import {
   communityListQuery,
   communityPage,
   districtCollection,
-  pageOf,
   streetPage,
 } from '@renewal-atlas/domain'
 import { Router } from 'express'
-import { ValidationError } from '../http/errors.ts'
 import { featurePage } from '../http/paging.ts'
 import { parseQuery } from '../http/validate.ts'
 import { jsonBody, readErrors, registry } from '../openapi/registry.ts'
-import type { AreaRepository } from './area.repository.ts'
+import type { AreaService } from './area.service.ts'
 
 const tags = ['Areas 行政区划']
 registry.registerPath({
@@ -42,25 +40,18 @@ registry.registerPath({
   responses: { 200: jsonBody(communityPage, 'A page of communities'), ...readErrors },
 })
 
-export function areaRoutes(areas: AreaRepository): Router {
+export function areaRoutes(areas: AreaService): Router {
   const router = Router()
   router.get('/district', async (_req, res) => {
-    const features = await areas.districts(res.locals.scope.streetIds)
+    const features = await areas.district(res.locals.scope)
     res.type('application/geo+json').json({ type: 'FeatureCollection', features })
   })
   router.get('/streets', async (req, res) => {
-    const { bbox, ...rest } = parseQuery(areaListQuery, req)
-    const page = pageOf(rest)
-    const { total, features } = await areas.streets({ ...page, bbox })
+    const { page, total, features } = await areas.streets(parseQuery(areaListQuery, req))
     res.type('application/geo+json').json(featurePage(req, page, total, features))
   })
   router.get('/communities', async (req, res) => {
-    const { bbox, street, ...rest } = parseQuery(communityListQuery, req)
-    if (street && !(await areas.streetExists(street))) {
-      throw new ValidationError([{ name: 'street', in: 'query', reason: `no street has code ${street}` }])
-    }
-    const page = pageOf(rest)
-    const { total, features } = await areas.communities({ ...page, bbox, streetCode: street })
+    const { page, total, features } = await areas.communities(parseQuery(communityListQuery, req))
     res.type('application/geo+json').json(featurePage(req, page, total, features))
   })
   return router

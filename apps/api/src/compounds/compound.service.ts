@@ -1,6 +1,6 @@
 // Compound reads: checks that named streets and communities exist before querying.
 import { type CompoundListQuery, pageOf } from '@renewal-atlas/domain'
-import type { AreaRepository } from '../areas/area.repository.ts'
+import type { AreaService } from '../areas/area.service.ts'
 import { type Scope, UNLIMITED } from '../auth/principal.ts'
 import { type FieldError, NotFoundError, ValidationError } from '../http/errors.ts'
 import type { CompoundRepository } from './compound.repository.ts'
@@ -8,7 +8,7 @@ import type { CompoundRepository } from './compound.repository.ts'
 export class CompoundService {
   constructor(
     private readonly compounds: CompoundRepository,
-    private readonly areas: AreaRepository,
+    private readonly areas: AreaService,
   ) {}
 
   /** `scope` narrows the list to the streets a design institute was granted. */
