@@ -653,6 +653,8 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
           try {
             expect(fresh.server.demoAccounts).toEqual([])
             expect(await fresh.server.db.knex('users').count('* as n').first()).toEqual({ n: 0 })
+            // main.ts then prints how to make the first administrator.
+            expect(fresh.server.hasUsers).toBe(false)
             expect(fresh.server.publicRead).toBe(true) // set on by the test helper
           } finally {
             await fresh.close()

@@ -1,6 +1,6 @@
 // `npm start`: serve Renewal Atlas on PORT with DATABASE_URL's server or the embedded database in RENEWAL_DATA_DIR.
 import { ConfigurationError, databaseOptionsFromEnv, PostgisMissingError } from '@renewal-atlas/db'
-import { FirstAccountError, formatDemoAccounts } from './accounts/first-accounts.ts'
+import { FirstAccountError, formatDemoAccounts, formatFirstAdminAdvice } from './accounts/first-accounts.ts'
 import { securitySettingsFromEnv } from './auth/settings.ts'
 import { createLogger } from './logger.ts'
 import { startServer } from './server.ts'
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const { backend, postgisVersion } = server.db.capabilities
   // Straight to the console, not the log: the passwords are shown this once and must not be kept in log files.
   if (server.demoAccounts.length) process.stdout.write(formatDemoAccounts(server.demoAccounts))
+  if (!server.hasUsers) process.stdout.write(formatFirstAdminAdvice(server.publicRead))
   logger.info(
     `Renewal Atlas 焕新图谱 is ready at http://localhost:${server.port} (${backend} database, PostGIS ${postgisVersion}); ` +
       (server.publicRead

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Database, type DatabaseOptions, openDatabase, prepareDatabase } from '@renewal-atlas/db'
+import { AccountRepository } from './accounts/account.repository.ts'
 import { type DemoAccount, ensureFirstAccounts } from './accounts/first-accounts.ts'
 import { type AppOptions, createApp } from './app.ts'
 import { answerClientError, MAX_HEADER_BYTES } from './http/request-size.ts'
@@ -44,6 +45,8 @@ export interface RunningServer {
   db: Database
   /** Demo accounts made by this start, with their one-time-shown passwords; empty on later starts. */
   demoAccounts: DemoAccount[]
+  /** Whether any user exists: without one, nobody can sign in (main.ts says how to make the first). */
+  hasUsers: boolean
   /** Whether visitors who have not signed in may read. */
   publicRead: boolean
   close(): Promise<void>
@@ -54,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ownsDb = !options.db
   const db = options.db ?? (await openDatabase(options.database ?? {}))
   let demoAccounts: DemoAccount[]
+  let hasUsers: boolean
   try {
     const prepared = await prepareDatabase(db, { loadDemo: options.loadDemo })
     if (prepared.migrationsApplied.length)
@@ -65,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })
     if (demoAccounts.length)
       logger.info({ usernames: demoAccounts.map((a) => a.username) }, 'demo accounts made')
+    hasUsers = (await new AccountRepository(db.knex).count()) > 0
   } catch (error) {
     if (ownsDb) await db.close()
     throw error
@@ -94,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     db,
     demoAccounts,
+    hasUsers,
     publicRead,
     async close() {
       // Let requests in flight finish; cut what is still open after a grace period.

@@ -119,3 +119,24 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
     '',
   ].join('\n')
 }
+
+/**
+ * The console block for a start that leaves nobody able to sign in (a server with no user yet): exactly what to run
+ * to make the first administrator.
+ */
+export function formatFirstAdminAdvice(publicRead: boolean): string {
+  return [
+    '',
+    '==================== NO ACCOUNT YET 尚无账户 ====================',
+    `Nobody can sign in yet${publicRead ? '' : ', and reading needs a signed-in user (public read is off)'}.`,
+    'Make the first administrator in one of two ways:',
+    '  1. start again with it named (made on this first start only; remove the password from the environment after):',
+    "     ATLAS_ADMIN_USERNAME=chief ATLAS_ADMIN_PASSWORD='<a long, uncommon password>' DATABASE_URL=… npm start",
+    '  2. or make it from another terminal while the server runs:',
+    '     DATABASE_URL=… npm run atlas -- user:create --username chief --role admin',
+    '     (a password is made and printed once; --password-stdin reads yours)',
+    'Then sign in at / and make the other accounts under 用户管理 Users. See docs/operations.md.',
+    '================================================================',
+    '',
+  ].join('\n')
+}
