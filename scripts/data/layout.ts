@@ -35,10 +35,10 @@ export const SPACING = 250
 export const HISTORIC_CENTRE: XY = toXY(gcj02ToWgs84([104.083, 30.656])) // placed on the GCJ-02 source map
 
 /**
- * Where Wufuyuan's block goes (WGS84): a fixed point in the north of 沙河街道, near Majiagou, inside 沙河社区
- * (placePlots checks it). The lattice is anchored on the nearest 10 m grid point where the block fits, so the
- * roads no longer depend on the street and community outlines. (The point is where the lattice was anchored
- * when the anchor was searched inside 沙河社区, which keeps the road network as it was.)
+ * Where Wufuyuan's block goes (WGS84): a fixed point in the north of 沙河街道, near Majiagou. The lattice is
+ * anchored on the nearest 10 m grid point where the block fits; 沙河社区 is then grown from this block, so the
+ * case's compound lies in its real community and street. (The point is where the anchor landed when it was
+ * searched inside the earlier straight-line outline of 沙河社区, which keeps the road network as it was.)
  */
 export const WUFUYUAN_SITE: LonLat = toLonLat([-800, 4130], 7)
 /** Wufuyuan's community (沙河社区, in 沙河街道). */
