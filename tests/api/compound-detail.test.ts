@@ -48,7 +48,7 @@ describe.each(backends)('compound details on the %s backend', (backend) => {
     const project = body.projects.find((p) => p.items.length === 13)
     expect(project).toBeDefined()
     expect(project).toMatchObject({
-      code: 'RP2021-067',
+      code: 'RP2021-065',
       status: 'completed',
       startDate: '2020-06-15',
       budgetYuan: 17_120_000,

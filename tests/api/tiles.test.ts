@@ -117,7 +117,7 @@ describe.each(backends)('vector tiles on the %s backend', (backend) => {
     const wufuyuan = featuresOf(tile, 'compounds').find((f) => f.id === id)
     expect(wufuyuan?.type).toBe(3) // polygon
     expect(wufuyuan?.properties).toEqual({
-      code: 'C510104030004-007',
+      code: 'C510104030004-013',
       name: '五福苑',
       streetCode: '510104030',
       communityCode: '510104030004',

@@ -29,7 +29,7 @@ const readyTimeout = 90_000
 
 /** 沙河街道, where Wufuyuan (五福苑) lies: the planner's street. */
 const SHAHE = '510104030'
-const WUFUYUAN_CODE = 'C510104030004-007'
+const WUFUYUAN_CODE = 'C510104030004-013'
 
 const launchOptions = {
   executablePath,
