@@ -33,7 +33,7 @@ describe('the outlook on the target, from the path today and the recent pace', (
     ['behind', 'above', 477, 82, 'catchingUp', 'warning', 2027],
     ['behind', 'below', 477, 50, 'behind', 'bad', 2029],
   ] as const)(
-    '%s the path with the recent pace %s the pace required: %s (%s), reached in %i',
+    '%s the path, the recent pace %s the pace required (%i done, %i a year): %s, %s, reached in %i',
     (standing, pace, cumulative, recent, verdict, tone, reachYear) => {
       const progress = createProgress({ cumulative, recent, target: JINJIANG_TARGET })
       const { outlook } = progress
