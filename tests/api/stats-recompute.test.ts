@@ -242,6 +242,7 @@ function progress(f: StatsFilter): ProgressResponse {
     })
   }
   const last3 = rows.slice(-3)
+  const recentPerYear = last3.length ? total(last3, (r) => r.renovatedOldCompounds) / last3.length : 0
   return {
     oldCompounds: old,
     target,
@@ -250,10 +251,64 @@ function progress(f: StatsFilter): ProgressResponse {
       target && targetCompounds !== null && target.year > asOfYear
         ? Math.max(0, targetCompounds - cumulative) / (target.year - asOfYear)
         : null,
-    recentPerYear: last3.length ? total(last3, (r) => r.renovatedOldCompounds) / last3.length : 0,
+    recentPerYear,
     asOfYear,
     rows,
+    outlook: outlook(target, targetCompounds, firstYear, asOfYear, cumulative, recentPerYear),
   }
+}
+
+/**
+ * The outlook, worked out year by year rather than by formula: the straight-line path today, and the first year
+ * whose end reaches the target if the recent pace goes on (within a century).
+ */
+function outlook(
+  target: ProgressResponse['target'],
+  targetCompounds: number | null,
+  firstYear: number,
+  asOfYear: number,
+  cumulative: number,
+  perYear: number,
+): ProgressResponse['outlook'] {
+  if (!target || targetCompounds === null) {
+    return {
+      cumulative,
+      pathToday: null,
+      gapToPath: null,
+      standing: null,
+      remaining: null,
+      reachYear: null,
+      inTime: null,
+      verdict: 'noTarget',
+      tone: 'neutral',
+    }
+  }
+  const pathToday =
+    target.year <= asOfYear
+      ? targetCompounds
+      : (targetCompounds * (asOfYear - (firstYear - 1))) / (target.year - (firstYear - 1))
+  const gapToPath = Math.round(cumulative - pathToday)
+  const standing = gapToPath > 0 ? 'ahead' : gapToPath < 0 ? 'behind' : 'on'
+  const remaining = Math.max(0, targetCompounds - cumulative)
+  let reachYear: number | null = null
+  for (let year = asOfYear + 1; remaining > 0 && perYear > 0 && year <= asOfYear + 100; year++) {
+    if (cumulative + perYear * (year - asOfYear) >= targetCompounds - 1e-9) {
+      reachYear = year
+      break
+    }
+  }
+  const facts = { cumulative, pathToday, gapToPath, standing, remaining, reachYear } as const
+  if (remaining === 0) return { ...facts, inTime: true, verdict: 'met', tone: 'good' }
+  if (target.year <= asOfYear) return { ...facts, inTime: false, verdict: 'missed', tone: 'bad' }
+  const inTime = reachYear !== null && reachYear <= target.year
+  if (standing === 'behind') {
+    return inTime
+      ? { ...facts, inTime, verdict: 'catchingUp', tone: 'warning' }
+      : { ...facts, inTime, verdict: 'behind', tone: 'bad' }
+  }
+  return inTime
+    ? { ...facts, inTime, verdict: 'onTrack', tone: 'good' }
+    : { ...facts, inTime, verdict: 'slowing', tone: 'bad' }
 }
 
 /** A project's street: that of its compound, the first by code if it has several. */

@@ -166,6 +166,23 @@ describe.each(backends)('coverage statistics on the %s backend', (backend) => {
     expect(progress.rows.at(-1)?.cumulativeRenovatedOldCompounds).toBe(row.renovatedOldCompounds)
   })
 
+  it('weighs the district’s progress on both measures: behind the target path in 2023, yet in time at the recent pace', async () => {
+    const progress = progressResponse.parse(await (await app.get('/api/v1/stats/progress')).json())
+    expect(progress.requiredPerYear).toBe(68.5)
+    expect(progress.recentPerYear).toBeGreaterThan(68.5)
+    expect(progress.outlook).toMatchObject({
+      cumulative: 477,
+      standing: 'behind',
+      remaining: 274,
+      reachYear: 2027,
+      inTime: true,
+      verdict: 'catchingUp',
+      tone: 'warning',
+    })
+    expect(progress.outlook.gapToPath).toBeLessThan(0)
+    expect(progress.outlook.pathToday).toBe(progress.rows.at(-1)?.targetCumulative)
+  })
+
   it('counts 30 compounds built by 2004 but not on the register, in build era and in the review list', async () => {
     const era = await (await app.get('/api/v1/stats/build-era')).json()
     expect(era.cutoffYear).toBe(2004)

@@ -149,6 +149,32 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the leadership dashboard in he
     expect(await page.locator('[data-figure="renovatedOldCompounds"] [data-change]').textContent()).toMatch(
       /^▲ \+\d+ \+\d+\.\d%/,
     )
+    // The floor area and its change in one way of writing: 402万 m² beside +75.8万 m², never a raw +758,230.
+    const area = page.locator('[data-figure="floorAreaRenovatedM2"]')
+    expect(await area.locator('[data-value]').textContent()).toMatch(/^\d+万$/)
+    expect(await area.locator('.headline-card__unit').textContent()).toBe('m²')
+    expect(await area.locator('[data-change]').textContent()).toMatch(/^▲ \+[\d.]+万 m² \+\d+\.\d%/)
+    // Progress: both measures in words under the chart, and a verdict that is not green while behind the path.
+    const pace = page.getByTestId('pace')
+    expect(await pace.getByTestId('pace-path').textContent()).toMatch(
+      /^截至2023年底累计改造 477 个，落后目标进度线 \d+ 个（按进度线应为 \d+ 个）。$/,
+    )
+    expect(await pace.getByTestId('pace-pace').textContent()).toMatch(
+      /^完成目标需在2024–2027年每年改造 68\.5 个；近三年平均每年 [\d.]+ 个，按此速度将于2027年完成目标。$/,
+    )
+    const verdict = pace.getByTestId('pace-verdict')
+    expect(await verdict.textContent()).toMatch(/^结论：正在追赶/)
+    expect(await verdict.getAttribute('class')).toContain('pace__verdict--warning')
+    // The chart marks the gap to the path in the last year, and says 无老旧小区 for streets with none.
+    const progressChart = page.locator('[data-panel="progress"] .chart')
+    expect(await progressChart.locator('text', { hasText: /^落后 \d+$/ }).count()).toBe(1)
+    expect(
+      await page
+        .locator('[data-panel="coverage"] .chart')
+        .first()
+        .locator('text', { hasText: '无老旧小区' })
+        .count(),
+    ).toBe(2)
     // Every panel is there, each chart labelled for screen readers, and the 11 streets are ranked.
     expect(await page.locator('[data-panel]').count()).toBe(8)
     const charts = page.locator('.chart[role="img"]')
@@ -252,6 +278,13 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the leadership dashboard in he
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const text = await pdfText(bytes)
     for (const number of ['1,189', '751', '477', '63.5%', '54,000']) expect(text).toContain(number)
+    // The report says what the dashboard says: the same progress sentences, and 无老旧小区 where it does.
+    const squash = (words: string | null) => (words ?? '').replace(/\s+/g, '')
+    const said = squash(text)
+    for (const id of ['pace-path', 'pace-pace', 'pace-verdict']) {
+      expect(said).toContain(squash(await page.getByTestId(id).textContent()))
+    }
+    expect(said.match(/无老旧小区/g)).toHaveLength(2)
 
     // Under a street filter the report is that street's.
     const street = streetRanked(1)
@@ -408,6 +441,11 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the leadership dashboard in he
       '/api/v1/stats/report.pdf?lang=en',
     )
     expect(page.url()).toContain('lang=en')
+    expect(await page.getByTestId('pace-verdict').textContent()).toMatch(/^Verdict: catching up — /)
+    expect(await page.getByTestId('pace-path').textContent()).toMatch(
+      /^477 renovated by the end of 2023: \d+ behind/,
+    )
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-en.png') })
     await page.close()
   })
 })

@@ -189,6 +189,12 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     expect(await panel.locator('[data-field="builtYear"]').textContent()).toContain('1996')
     expect(await panel.locator('[data-field="buildingsSummary"]').textContent()).toMatch(/^9 栋/)
     expect(await panel.locator('.buildings li').count()).toBe(9)
+    // Money and areas as the dashboard writes them: 总投资 1,712万元 (not 17,120,000 元), 25,000 m² (not m2).
+    const project = panel.locator('.project').first()
+    expect(await project.locator('p.muted').first().textContent()).toMatch(/^总投资 1,712万元 · /)
+    const items = (await project.locator('.item-group li').allTextContents()).join('\n')
+    expect(items).toContain('外立面 · 25,000 m² · 450万元')
+    expect(items).not.toMatch(/m2|\d{5,} ?元/)
     // The map flew there and highlights it.
     await settled(page)
     expect(await page.evaluate(() => window.__atlasMap?.getZoom() ?? 0)).toBeGreaterThan(15)

@@ -94,7 +94,12 @@ describe('CSV download', () => {
     expect(sum(4)).toBe(DISTRICT.renovatedOldCompounds)
     expect(sum(7)).toBe(DISTRICT.householdsBenefiting)
     expect(rows[0]?.[5]).toBe('0.683099') // 97 ÷ 142, to six places
-    expect(rows.find((r) => r[1] === '柳江街道')?.[5]).toBe('0')
+  })
+
+  it('leaves the coverage of a street with no old compounds empty: 0 ÷ 0 is no share, and 0 would read as none done', () => {
+    const [, ...rows] = body(toCsv(coverageTables.street, createStreetCoverage().rows, 'zh'))
+    expect(rows.find((r) => r[1] === '柳江街道')?.slice(2, 6)).toEqual(['83', '0', '0', ''])
+    expect(rows.find((r) => r[1] === '三圣街道')?.[5]).toBe('')
   })
 
   it('quotes a field holding a comma, a quote or a line break, doubling the quote', () => {

@@ -1,5 +1,6 @@
 // Statistics of the Jinjiang demo data set as the API returns them, typed and checked with the shared schemas.
 import {
+  assessProgress,
   type BuildEraResponse,
   buildEraResponse,
   type ContentResponse,
@@ -122,7 +123,7 @@ export function createProgress(): ProgressResponse {
       targetCumulative: (751 * (year - 2014)) / (2027 - 2014),
     }
   })
-  return progressResponse.parse({
+  const facts = {
     oldCompounds: 751,
     target: {
       id: 1,
@@ -137,7 +138,8 @@ export function createProgress(): ProgressResponse {
     recentPerYear: (77 + 86 + 83) / 3,
     asOfYear: 2023,
     rows,
-  })
+  }
+  return progressResponse.parse({ ...facts, outlook: assessProgress(facts) })
 }
 
 export function createContent(): ContentResponse {

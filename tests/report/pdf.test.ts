@@ -27,9 +27,11 @@ describe('the report in Chinese', () => {
 
   it('prints the headline figures as text on the first page', () => {
     const first = squash(pages[0]?.text ?? '')
-    for (const figure of ['1,189', '751', '477', '63.5%', '54,000', '151,223', '4,017,390']) {
+    // The floor area as the dashboard's card writes it: 402万 m², never a raw 4,017,390.
+    for (const figure of ['1,189', '751', '477', '63.5%', '54,000', '151,223', '402万m²']) {
       expect(first).toContain(figure)
     }
+    expect(first).toContain('↑75.8万m²（+23.3%）')
     expect(first).toContain('↑83（+21.1%）')
     expect(first).toContain('↑11.1个百分点')
     expect(first).toContain('无上年记录')
@@ -54,6 +56,14 @@ describe('the report in Chinese', () => {
     }
   })
 
+  it('says 无老旧小区 for a street with no old compounds, where the dashboard does, not 0.0%', () => {
+    const first = squash(pages[0]?.text ?? '')
+    // 柳江街道 and 三圣街道 have no old compounds: their rows end in the words, and no row says 0.0%.
+    expect(first).toContain('柳江街道83000无老旧小区')
+    expect(first).toContain('三圣街道102000无老旧小区')
+    expect(first).not.toContain('0.0%')
+  })
+
   it('ranks the streets by coverage with the overall coverage marked', () => {
     const first = squash(pages[0]?.text ?? '')
     const order = ['成龙路街道', '锦官驿街道', '锦华路街道', '春熙路街道', '柳江街道']
@@ -67,8 +77,13 @@ describe('the report in Chinese', () => {
   it('shows progress against the target and the renovation content on the second page', () => {
     const second = squash(pages[1]?.text ?? '')
     expect(second).toContain('目标：2027年底前完成清单内全部老旧小区改造（演示目标）')
-    expect(second).toContain('尚需每年改造68.5个')
-    expect(second).toContain('近三年平均每年82个')
+    // Both measures, as the dashboard states them: behind the path today, in time at the recent pace.
+    expect(second).toContain('截至2023年底累计改造477个，落后目标进度线43个（按进度线应为520个）。')
+    expect(second).toContain(
+      '完成目标需在2024–2027年每年改造68.5个；近三年平均每年82个，按此速度将于2027年完成目标。',
+    )
+    expect(second).toContain('结论：正在追赶——目前落后于目标进度线，但按近三年速度仍可按期完成')
+    expect(second).toContain('落后43')
     expect(second).toContain('基础类')
     expect(second).toContain('61.7%')
     expect(second).toContain('79,427.7') // 794,276,500 yuan in 万元
@@ -125,9 +140,13 @@ describe('the report in English', () => {
       '54,000',
       '春熙路街道',
       'Notplanned',
+      'Nooldcompounds',
+      '43behindthestraight-linetargetpath(520bythen)',
+      'Verdict:catchingup',
     ]) {
       expect(text).toContain(phrase)
     }
+    expect(text).not.toContain('0.0%')
     expect(text).not.toContain('各街道改造覆盖率')
     expect(text).not.toContain('未纳入计划')
   })

@@ -6,8 +6,11 @@ import {
   type ContentResponse,
   type CoverageRow,
   coverageClasses,
+  describeProgress,
   fundingSourcePalette,
   itemCategoryColours,
+  numberFormat,
+  progressChartWords,
   progressPalette,
 } from '@renewal-atlas/domain'
 import { renderReportPdf } from '@renewal-atlas/report'
@@ -20,7 +23,6 @@ import {
   progressOption,
 } from '../../apps/web/src/charts/chart-options.ts'
 import type { ChartOption } from '../../apps/web/src/charts/echarts.ts'
-import { createStatsFormat } from '../../apps/web/src/features/dashboard/stats-format.ts'
 import { type PageColours, pdfPageColours, pdfPages } from '../support/pdf.ts'
 import {
   createBuildEra,
@@ -30,7 +32,7 @@ import {
   createStreetFunding,
 } from './fixtures.ts'
 
-const format = createStatsFormat('zh-CN')
+const format = numberFormat('zh')
 const squash = (text: string) => text.replace(/\s+/g, '')
 const lower = (colours: readonly string[]) => colours.map((c) => c.toLowerCase())
 
@@ -96,7 +98,6 @@ describe('the dashboard and the printed report', () => {
   it('rank the streets by coverage alike, ties by more renovated and then by code, nothing to cover last', () => {
     const words = {
       coverage: '',
-      noOldCompounds: '无老旧小区',
       renovated: '',
       oldCompounds: '',
       householdsBenefiting: '',
@@ -109,7 +110,6 @@ describe('the dashboard and the printed report', () => {
   it('colour the coverage bars by the same classes, in the same order, with the same reference line', () => {
     const words = {
       coverage: '',
-      noOldCompounds: '',
       renovated: '',
       oldCompounds: '',
       householdsBenefiting: '',
@@ -135,7 +135,7 @@ describe('the dashboard and the printed report', () => {
   })
 
   it('rank the renovation content by cost alike, and colour each category the same', () => {
-    const words = { items: '', projects: '', cost: '', share: '', money: (short: string) => short }
+    const words = { items: '', projects: '', cost: '', share: '' }
     const option = contentOption(content.rows, 'money', (row) => row.name, words, format)
     const names = axisNames(option)
     expect(names).toEqual(['基础类', '安全类', '完善类', '提升类'])
@@ -145,24 +145,52 @@ describe('the dashboard and the printed report', () => {
     expect(paper).toEqual(lower([...dataColours(seriesOf(option)[0]), ...dataColours(seriesOf(option)[0])]))
   })
 
-  it('draw progress in the same colours', () => {
-    const words = { perYear: '', cumulative: '', perYearAxis: '', cumulativeAxis: '', target: '' }
-    const [bars, cumulative, target] = seriesOf(progressOption(createProgress(), 'compounds', words, format))
-    expect([bars?.itemStyle?.color, cumulative?.lineStyle?.color, target?.lineStyle?.color]).toEqual([
+  it('draw progress in the same colours: bars, cumulative, target path and the projection at the recent pace', () => {
+    const words = { perYear: '', cumulative: '', axis: '', chart: progressChartWords('zh') }
+    const [bars, cumulative, target, projection] = seriesOf(
+      progressOption(createProgress(), 'compounds', words, format),
+    )
+    expect([
+      bars?.itemStyle?.color,
+      cumulative?.lineStyle?.color,
+      target?.lineStyle?.color,
+      projection?.lineStyle?.color,
+    ]).toEqual([
       progressPalette.perYear,
       progressPalette.cumulative,
       progressPalette.target,
+      progressPalette.projection,
     ])
     const page = colours[1] as PageColours
     expect(page.fill).toContain(progressPalette.perYear.toLowerCase())
     expect(page.stroke).toEqual(
-      expect.arrayContaining(lower([progressPalette.cumulative, progressPalette.target])),
+      expect.arrayContaining(
+        lower([progressPalette.cumulative, progressPalette.target, progressPalette.projection]),
+      ),
     )
+  })
+
+  it('say the same about the progress under the chart: the gap to the path, the year at the recent pace, the verdict', () => {
+    const progress = createProgress()
+    const words = { perYear: '', cumulative: '', axis: '', chart: progressChartWords('zh') }
+    const [, cumulative] = seriesOf(progressOption(progress, 'compounds', words, format))
+    const gap = (cumulative as unknown as { endLabel: { formatter: () => string } }).endLabel.formatter()
+    expect(gap).toBe('落后 43')
+    const second = pages[1]?.text ?? ''
+    expect(second).toContain(squash(gap))
+    const said = describeProgress(progress, 'zh')
+    for (const sentence of [said.target, said.path, said.pace, said.verdict]) {
+      expect(second).toContain(squash(sentence ?? 'missing'))
+    }
+    // The verdict in the colour of its tone: behind the path but in time is a warning, not green.
+    expect(said.tone).toBe('warning')
+    expect(colours[1]?.fill).toContain(progressPalette.tone.warning.toLowerCase())
+    expect(colours[1]?.fill).not.toContain(progressPalette.tone.good.toLowerCase())
   })
 
   it('rank the streets by funding alike, ties by code, and colour the sources the same', () => {
     const sources = { fiscal: '', enterprise: '', residents: '', socialCapital: '' }
-    const words = { sources, total: '', projects: '', share: '', money: (short: string) => short }
+    const words = { sources, total: '', projects: '', share: '' }
     const option = fundingStreetsOption(funding.rows, words, format)
     const names = axisNames(option)
     expect(names.slice(0, 2)).toEqual(['春熙路街道', '锦官驿街道'])

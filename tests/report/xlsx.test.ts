@@ -41,9 +41,13 @@ describe('Excel download', () => {
   it('holds numbers as numbers whose street totals are the district figures', async () => {
     const xlsx = await toXlsx([{ table: coverageTables.street, rows: createStreetCoverage().rows }], 'zh')
     const data = (await readExcelFile(xlsx))[0]?.data ?? []
-    for (const header of ['小区（院落）数', '老旧小区数', '已改造老旧小区数', '改造覆盖率', '受益户数']) {
+    for (const header of ['小区（院落）数', '老旧小区数', '已改造老旧小区数', '受益户数']) {
       expect(columnOf(data, header).every((v) => typeof v === 'number')).toBe(true)
     }
+    // Coverage is a number, or empty for the two streets with no old compounds (0 ÷ 0 is no share).
+    const coverage = columnOf(data, '改造覆盖率')
+    expect(coverage.filter((v) => typeof v === 'number')).toHaveLength(9)
+    expect(coverage.slice(-2)).toEqual([null, null])
     expect(sum(columnOf(data, '小区（院落）数'))).toBe(DISTRICT.compounds)
     expect(sum(columnOf(data, '老旧小区数'))).toBe(DISTRICT.oldCompounds)
     expect(sum(columnOf(data, '已改造老旧小区数'))).toBe(DISTRICT.renovatedOldCompounds)

@@ -43,12 +43,17 @@ export const fundingSourcePalette: readonly FundingSourceStyle[] = [
 
 // ---- progress against the target ----
 
-/** Old compounds renovated per year (bars, and their axis), cumulative (line) and the target path (dashed). */
+/**
+ * Old compounds renovated per year (bars, and their labels), cumulative (line), the target path (dashed), the
+ * cumulative projected at the recent pace (dotted, the cumulative's hue lightened) and the verdict by its tone.
+ */
 export const progressPalette = {
   perYear: '#8DB3DB',
   perYearText: '#3D6FA3',
   cumulative: '#1D3557',
   target: '#D55E00',
+  projection: '#6A8CAF',
+  tone: { good: '#0A7A4D', warning: '#9A5B00', bad: '#B3261E', neutral: '#4A4A4A' },
 } as const
 
 // ---- coverage ----

@@ -174,6 +174,67 @@ export const renovationTarget = z
   .meta({ id: 'RenovationTarget' })
 export type RenovationTarget = z.infer<typeof renovationTarget>
 
+/** Where the cumulative count stands against the straight-line target path at the end of asOfYear. */
+export const pathStanding = z.enum(['ahead', 'on', 'behind'])
+export type PathStanding = z.infer<typeof pathStanding>
+
+/**
+ * The verdict on the target, from both measures: the standing against the target path today and the year the
+ * target is reached at the recent pace. `onTrack`: not behind the path and in time at the recent pace;
+ * `catchingUp`: behind the path but in time at the recent pace; `slowing`: not behind the path but late at the
+ * recent pace; `behind`: behind the path and late; `met`, `missed` once the target is reached or its year has
+ * come; `noTarget`.
+ */
+export const progressVerdict = z.enum([
+  'noTarget',
+  'met',
+  'missed',
+  'onTrack',
+  'catchingUp',
+  'slowing',
+  'behind',
+])
+export type ProgressVerdict = z.infer<typeof progressVerdict>
+
+/** How the verdict is coloured: by the worse of the two measures (behind the path: warning; late: bad). */
+export const progressTone = z.enum(['good', 'warning', 'bad', 'neutral'])
+export type ProgressTone = z.infer<typeof progressTone>
+
+export const progressOutlook = z
+  .object({
+    cumulative: z
+      .number()
+      .int()
+      .meta({ description: 'old compounds renovated by the end of asOfYear (within the filter)' }),
+    pathToday: z.number().nullable().meta({
+      description:
+        'what the straight-line target path calls for by the end of asOfYear (the target itself once its year has come); null without a target or a path',
+    }),
+    gapToPath: z.number().int().nullable().meta({
+      description:
+        'cumulative − pathToday, rounded to whole compounds: positive ahead of the path, negative behind',
+    }),
+    standing: pathStanding
+      .nullable()
+      .meta({ description: 'ahead of, on (gap rounds to 0) or behind the path' }),
+    remaining: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'old compounds still to renovate to meet the target; 0 once met' }),
+    reachYear: z.number().int().nullable().meta({
+      description:
+        'the year the target is reached if the recent pace (recentPerYear) goes on: asOfYear + ceil(remaining ÷ recentPerYear); null when already met, without a target, or with no recent renovations',
+    }),
+    inTime: z.boolean().nullable().meta({
+      description: 'reachYear is no later than the target year (the recent pace ≥ the pace required)',
+    }),
+    verdict: progressVerdict,
+    tone: progressTone,
+  })
+  .meta({ id: 'ProgressOutlook' })
+export type ProgressOutlook = z.infer<typeof progressOutlook>
+
 export const progressResponse = z
   .object({
     oldCompounds: z.number().int(),
@@ -193,6 +254,10 @@ export const progressResponse = z
     rows: z
       .array(progressRow)
       .meta({ description: 'every year from the first renovation to asOfYear, gaps as 0' }),
+    outlook: progressOutlook.meta({
+      description:
+        'the standing against the target path today, the year the target is reached at the recent pace, and the verdict on both (the dashboard and the PDF state these)',
+    }),
   })
   .meta({ id: 'ProgressResponse' })
 export type ProgressResponse = z.infer<typeof progressResponse>

@@ -1,5 +1,6 @@
 // The columns of every statistics table, with Chinese and English headers: one definition for the dashboard's
 // tables, the CSV and Excel downloads and the printed report.
+import { NO_OLD_COMPOUNDS } from './format/number-format.ts'
 import { itemCategory, type Label, renovationStatus } from './labels.ts'
 import type {
   BuildEraRow,
@@ -20,6 +21,11 @@ export interface Column<Row> {
   kind: ColumnKind
   /** Coded text values written with their label in the download's language. */
   labels?: Readonly<Record<string, Label>>
+  /**
+   * Rows where the column has no value, e.g. the coverage of an area with no old compounds (0 ÷ 0): the screen
+   * and the PDF say `label`, the downloads leave the cell empty so the column stays numbers only.
+   */
+  noValue?: { when: (row: Row) => boolean; label: Label }
 }
 
 export interface TableDefinition<Row> {
@@ -41,7 +47,10 @@ const coverageColumns = (keyHeader: Label, nameHeader: Label): readonly Column<C
   col('compounds', '小区（院落）数', 'Compounds', 'int'),
   col('oldCompounds', '老旧小区数', 'Old compounds', 'int'),
   col('renovatedOldCompounds', '已改造老旧小区数', 'Renovated old compounds', 'int'),
-  col('coverage', '改造覆盖率', 'Coverage', 'share'),
+  {
+    ...col<CoverageRow>('coverage', '改造覆盖率', 'Coverage', 'share'),
+    noValue: { when: (row) => row.oldCompounds === 0, label: NO_OLD_COMPOUNDS },
+  },
   col('households', '户数', 'Households', 'int'),
   col('householdsBenefiting', '受益户数', 'Households benefiting', 'int'),
 ]

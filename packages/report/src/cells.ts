@@ -18,8 +18,12 @@ export function isNumericKind(kind: ColumnKind): boolean {
   return kind !== 'text'
 }
 
-/** The cell of `column` in `row`: null stays empty, numbers stay numbers, coded values get their label. */
+/**
+ * The cell of `column` in `row`: null stays empty, numbers stay numbers, coded values get their label. A cell
+ * with no value (the coverage of an area with no old compounds) is empty, never a misleading 0.
+ */
 export function cellValue<Row>(column: Column<Row>, row: Row, lang: StatsLanguage): CellValue {
+  if (column.noValue?.when(row)) return null
   const raw = (row as Record<string, unknown>)[column.key]
   if (raw === null || raw === undefined) return null
   if (typeof raw === 'number') {

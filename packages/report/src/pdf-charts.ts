@@ -1,7 +1,12 @@
 // Charts of the printed report drawn with vector primitives: progress against the target, shares as one bar.
-// The progress colours are the dashboard's (the domain's progressPalette).
-import { type ProgressResponse, progressPalette } from '@renewal-atlas/domain'
-import { formatCount } from './format.ts'
+// The progress colours and lines are the dashboard's (the domain's progressPalette and progressChartLines).
+import {
+  type NumberFormat,
+  type ProgressChartWords,
+  type ProgressResponse,
+  progressChartLines,
+  progressPalette,
+} from '@renewal-atlas/domain'
 import { COLOR, drawLegend, FONT, type LegendItem, type Pdf, text } from './pdf-draw.ts'
 
 export interface Box {
@@ -14,60 +19,54 @@ export interface Box {
 export interface ProgressChartText {
   perYear: string
   cumulative: string
-  target: string
-  /** Label of the shaded years between the data and the target year. */
+  /** Label of the shaded years after the data. */
   ahead: string
   empty: string
+  /** The target path, the projection and the gap today: the domain's words, the dashboard's too. */
+  chart: ProgressChartWords
+  numbers: NumberFormat
 }
 
-/** At most this many years past the data are drawn to reach the target year. */
-const MAX_YEARS_AHEAD = 10
-
 /**
- * Old compounds renovated per year (bars), cumulative (line) and the target line (dashed), on one axis so
- * the bars read in the same units as the line. Years between the data and the target year are shaded.
+ * Old compounds renovated per year (bars), cumulative (line), the straight-line target path (dashed) and the
+ * cumulative at the recent pace (dotted), on one axis so the bars read in the same units as the lines, with the
+ * gap to the path in the last year bracketed. Years after the data are shaded.
  */
 export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse, words: ProgressChartText) {
-  const { rows, target, targetCompounds } = progress
+  const { rows, target, targetCompounds, outlook } = progress
   const first = rows[0]
   if (!first) {
     text(doc, words.empty, box.x, box.y + box.height / 2, { size: 9, color: COLOR.muted, width: box.width })
     return
   }
-  const lastDataYear = rows[rows.length - 1]?.year ?? first.year
-  const reach =
-    target &&
-    targetCompounds !== null &&
-    target.year > lastDataYear &&
-    target.year - lastDataYear <= MAX_YEARS_AHEAD
-      ? target.year
-      : lastDataYear
-  const years = Array.from({ length: reach - first.year + 1 }, (_, i) => first.year + i)
+  const format = words.numbers
+  const lines = progressChartLines(progress)
+  const { years, lastDataYear } = lines
+  const reach = years[years.length - 1] ?? lastDataYear
   const byYear = new Map(rows.map((row) => [row.year, row]))
-  /** The same straight line the API draws: 0 at the year before the first row, the target at its year. */
-  const targetLine = (year: number): number | null => {
-    const row = byYear.get(year)
-    if (row) return row.targetCumulative
-    if (!target || targetCompounds === null || year > target.year) return null
-    return (targetCompounds * (year - (first.year - 1))) / (target.year - (first.year - 1))
-  }
+  const hasPath = lines.path.some((v) => v !== null)
+  const hasProjection = lines.projection.some((v) => v !== null)
 
   const legend: LegendItem[] = [
     { label: words.perYear, color: progressPalette.perYear, mark: 'box' },
     { label: words.cumulative, color: progressPalette.cumulative, mark: 'line' },
-    ...(target ? [{ label: words.target, color: progressPalette.target, mark: 'dash' as const }] : []),
+    ...(hasPath ? [{ label: words.chart.path, color: progressPalette.target, mark: 'dash' as const }] : []),
+    ...(hasProjection
+      ? [{ label: words.chart.projection, color: progressPalette.projection, mark: 'dot' as const }]
+      : []),
   ]
   drawLegend(doc, box.x + 34, box.y, legend)
 
   const plot = {
     left: box.x + 34,
-    right: box.x + box.width - 6,
+    right: box.x + box.width - 30,
     top: box.y + 22,
     bottom: box.y + box.height - 16,
   }
   const highest = Math.max(
     ...rows.map((r) => Math.max(r.cumulativeRenovatedOldCompounds, r.renovatedOldCompounds)),
-    ...years.map((y) => targetLine(y) ?? 0),
+    ...lines.path.map((v) => v ?? 0),
+    ...lines.projection.map((v) => v ?? 0),
     1,
   )
   const scale = niceScale(highest)
@@ -87,7 +86,7 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
   for (let tick = 0; tick <= scale.top + 1e-9; tick += scale.step) {
     const y = yOf(tick)
     doc.moveTo(plot.left, y).lineTo(plot.right, y).lineWidth(0.4).strokeColor(COLOR.grid).stroke()
-    text(doc, formatCount(tick), box.x, y - 4.5, { size: 7, color: COLOR.faint, width: 30, align: 'right' })
+    text(doc, format.count(tick), box.x, y - 4.5, { size: 7, color: COLOR.faint, width: 30, align: 'right' })
   }
 
   const barWidth = Math.min(26, slot * 0.56)
@@ -98,7 +97,7 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
       doc.rect(xOf(row.year) - barWidth / 2, top, barWidth, plot.bottom - top).fill(progressPalette.perYear)
     }
     if (slot >= 16) {
-      text(doc, formatCount(row.renovatedOldCompounds), xOf(row.year) - slot / 2, top - 10, {
+      text(doc, format.count(row.renovatedOldCompounds), xOf(row.year) - slot / 2, top - 10, {
         size: 6.5,
         color: progressPalette.perYearText,
         width: slot,
@@ -107,14 +106,16 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
     }
   }
 
-  const targetPoints = years.flatMap((year) => {
-    const value = targetLine(year)
-    return value === null ? [] : [[xOf(year), yOf(value)] as const]
-  })
-  polyline(doc, targetPoints, progressPalette.target, 1.4, true)
+  const pointsOf = (values: readonly (number | null)[]) =>
+    years.flatMap((year, i) => {
+      const value = values[i]
+      return value === null || value === undefined ? [] : [[xOf(year), yOf(value)] as const]
+    })
+  const targetPoints = pointsOf(lines.path)
+  polyline(doc, targetPoints, progressPalette.target, 1.4, 'dashed')
   const targetEnd = targetPoints[targetPoints.length - 1]
-  if (targetEnd && targetCompounds !== null) {
-    text(doc, formatCount(targetCompounds), targetEnd[0] - 40, targetEnd[1] - 12, {
+  if (target && targetEnd && targetCompounds !== null) {
+    text(doc, format.count(targetCompounds), targetEnd[0] - 40, targetEnd[1] - 12, {
       size: 7.5,
       bold: true,
       color: progressPalette.target,
@@ -123,18 +124,47 @@ export function drawProgressChart(doc: Pdf, box: Box, progress: ProgressResponse
     })
   }
 
+  const projectionPoints = pointsOf(lines.projection)
+  polyline(doc, projectionPoints, progressPalette.projection, 1.4, 'dotted')
+
   const cumulative = rows.map((row) => [xOf(row.year), yOf(row.cumulativeRenovatedOldCompounds)] as const)
-  polyline(doc, cumulative, progressPalette.cumulative, 2, false)
+  polyline(doc, cumulative, progressPalette.cumulative, 2, 'solid')
   for (const [x, y] of cumulative) doc.circle(x, y, 2).fill(progressPalette.cumulative)
-  const last = rows[rows.length - 1]
+  const last = byYear.get(lastDataYear)
   const lastPoint = cumulative[cumulative.length - 1]
   if (last && lastPoint) {
-    text(doc, formatCount(last.cumulativeRenovatedOldCompounds), lastPoint[0] - 23, lastPoint[1] - 14, {
+    // Clear of the line coming in from the left and of the bracket to the path: under the point and to its
+    // right when the path is above, over it otherwise.
+    const behind = outlook.standing === 'behind'
+    const label = format.count(last.cumulativeRenovatedOldCompounds)
+    text(doc, label, behind ? lastPoint[0] + 3 : lastPoint[0] - 23, lastPoint[1] + (behind ? 3 : -14), {
       size: 8,
       bold: true,
       color: progressPalette.cumulative,
       width: 46,
-      align: 'center',
+      align: behind ? 'left' : 'center',
+    })
+  }
+
+  // The gap to the path in the last year with data: a bracket from the count to the path, labelled.
+  const pathToday = lines.path[years.indexOf(lastDataYear)]
+  if (lastPoint && pathToday != null && outlook.standing !== null && outlook.gapToPath !== null) {
+    const x = lastPoint[0] + 6
+    const pathY = yOf(pathToday)
+    doc.moveTo(x, lastPoint[1]).lineTo(x, pathY).lineWidth(1.2).strokeColor(progressPalette.target).stroke()
+    for (const y of [lastPoint[1], pathY]) {
+      doc
+        .moveTo(x - 2.5, y)
+        .lineTo(x + 2.5, y)
+        .lineWidth(1.2)
+        .strokeColor(progressPalette.target)
+        .stroke()
+    }
+    text(doc, words.chart.gap(outlook.gapToPath, outlook.standing), x + 4, (lastPoint[1] + pathY) / 2 - 5, {
+      size: 7.5,
+      bold: true,
+      color: progressPalette.target,
+      width: 60,
     })
   }
 
@@ -161,14 +191,15 @@ function polyline(
   points: readonly (readonly [number, number])[],
   color: string,
   width: number,
-  dashed: boolean,
+  style: 'solid' | 'dashed' | 'dotted',
 ) {
   const [start, ...rest] = points
   if (!start || rest.length === 0) return
   doc.moveTo(start[0], start[1])
   for (const [x, y] of rest) doc.lineTo(x, y)
   doc.lineWidth(width).strokeColor(color).lineJoin('round')
-  if (dashed) doc.dash(4, { space: 3 })
+  if (style === 'dashed') doc.dash(4, { space: 3 })
+  if (style === 'dotted') doc.dash(1.2, { space: 2.2 })
   doc.stroke().undash()
 }
 
@@ -187,7 +218,12 @@ export interface ShareSegment {
 }
 
 /** One horizontal bar split into segments by share of the total, with the share printed inside where it fits. */
-export function drawShareBar(doc: Pdf, box: Box, segments: readonly ShareSegment[]) {
+export function drawShareBar(
+  doc: Pdf,
+  box: Box,
+  segments: readonly ShareSegment[],
+  percent: (share: number) => string,
+) {
   const total = segments.reduce((sum, s) => sum + Math.max(0, s.value), 0)
   doc.rect(box.x, box.y, box.width, box.height).fill(COLOR.band)
   if (total <= 0) return
@@ -196,7 +232,7 @@ export function drawShareBar(doc: Pdf, box: Box, segments: readonly ShareSegment
     const width = (box.width * Math.max(0, segment.value)) / total
     if (width <= 0) continue
     doc.rect(left, box.y, width, box.height).fill(segment.color)
-    const share = `${((100 * segment.value) / total).toFixed(1)}%`
+    const share = percent(segment.value / total)
     doc.font(FONT.bold).fontSize(7)
     if (doc.widthOfString(share) + 6 <= width) {
       text(doc, share, left, box.y + (box.height - 10) / 2, {

@@ -254,7 +254,7 @@ export function drawCard(doc: Pdf, x: number, y: number, width: number, height: 
 export interface LegendItem {
   label: string
   color: string
-  mark: 'box' | 'line' | 'dash'
+  mark: 'box' | 'line' | 'dash' | 'dot'
 }
 
 /** A one-line legend starting at (x, y); returns its width. */
@@ -271,6 +271,7 @@ export function drawLegend(doc: Pdf, x: number, y: number, items: readonly Legen
         .lineWidth(1.6)
         .strokeColor(item.color)
       if (item.mark === 'dash') doc.dash(3, { space: 2 })
+      if (item.mark === 'dot') doc.dash(1.2, { space: 2.2 })
       doc.stroke().undash()
     }
     left += item.mark === 'box' ? 12 : 17

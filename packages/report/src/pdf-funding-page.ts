@@ -14,7 +14,6 @@ import {
   renovationStatus,
   type StatsLanguage,
 } from '@renewal-atlas/domain'
-import { formatCount, formatMoney, moneyUnit } from './format.ts'
 import { drawShareBar } from './pdf-charts.ts'
 import type { ReportData } from './pdf-data.ts'
 import {
@@ -62,9 +61,10 @@ function fundingSection(
   words: ReportWords,
   lang: StatsLanguage,
 ): number {
-  const unit = moneyUnit[lang].label
+  const money = words.numbers.moneyColumn
+  const unit = money.unit
   let y = sectionHeading(doc, words.funding(unit), x, top, width)
-  text(doc, words.fundingTotal(formatMoney(total.total, lang), unit, total.projects), x, y, {
+  text(doc, words.fundingTotal(money.format(total.total), unit, total.projects), x, y, {
     size: 9,
     bold: true,
     color: COLOR.ink,
@@ -76,14 +76,14 @@ function fundingSection(
     value: total[s.column],
     color: s.colour,
   }))
-  drawShareBar(doc, { x, y, width, height: 16 }, segments)
+  drawShareBar(doc, { x, y, width, height: 16 }, segments, words.numbers.percent)
   y += 22
   drawLegend(
     doc,
     x,
     y,
     segments.map((s) => ({
-      label: `${s.label} ${formatMoney(s.value, lang)}`,
+      label: `${s.label} ${money.format(s.value)}`,
       color: s.color,
       mark: 'box' as const,
     })),
@@ -97,9 +97,9 @@ function fundingSection(
   ]
   const line = (row: FundingRow, name: string): TableCell[] => [
     name,
-    formatCount(row.projects),
-    ...fundingSourcePalette.map((s) => formatMoney(row[s.column], lang)),
-    formatMoney(row.total, lang),
+    words.numbers.count(row.projects),
+    ...fundingSourcePalette.map((s) => money.format(row[s.column])),
+    money.format(row.total),
   ]
   const streets = rankFunding(funding.rows)
   const rows = [...streets.map((row) => line(row, row.name)), line(total, words.total)]
@@ -147,12 +147,12 @@ function buildEraSection(
     const stacks = buildEraStackValues(row)
     return [
       row.key === 'unknown' ? (lang === 'zh' ? '未知' : 'Unknown') : row.name,
-      formatCount(row.oldCompounds),
-      formatCount(row.renovatedOldCompounds),
-      formatCount(row.beforeCutoffNotOnRegister),
+      words.numbers.count(row.oldCompounds),
+      words.numbers.count(row.renovatedOldCompounds),
+      words.numbers.count(row.beforeCutoffNotOnRegister),
       {
         share: row.compounds / highest,
-        label: formatCount(row.compounds),
+        label: words.numbers.count(row.compounds),
         segments: buildEraStacks.map((stack) => ({
           share: stacks[stack] / highest,
           color: buildEraStackColours[stack],
@@ -202,7 +202,7 @@ function reviewSection(
     row.streetName,
     row.communityName,
     String(row.builtYear),
-    formatCount(row.households),
+    words.numbers.count(row.households),
     statusLabels[row.renovationStatus]?.[lang] ?? row.renovationStatus,
   ])
   const bottom = drawTable(doc, x, y, columns, rows, { rowHeight, fontSize: 8, headerHeight: 16 }).bottom

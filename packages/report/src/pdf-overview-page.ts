@@ -5,11 +5,14 @@ import {
   classifyCoverage,
   coverageBarOutline,
   coverageReferenceColour,
+  type HeadlineChange,
+  headlineChange,
   headlineLabels,
+  headlineValue,
   rankCoverage,
   type StatsLanguage,
 } from '@renewal-atlas/domain'
-import { formatCount, formatDateTime, formatFigureChange, formatFigureValue, formatShare } from './format.ts'
+import { formatDateTime } from './format.ts'
 import type { ReportData } from './pdf-data.ts'
 import {
   barTrack,
@@ -57,12 +60,15 @@ export function overviewPage(doc: Pdf, data: ReportData, words: ReportWords, lan
   const top = MARGIN.top + 56
   const gap = 8
   const cardWidth = (CONTENT_WIDTH - gap * (summary.rows.length - 1)) / summary.rows.length
+  const format = words.numbers
   summary.rows.forEach((figure, i) => {
+    const shown = headlineValue(figure, format)
+    const change = headlineChange(figure, format)
     drawCard(doc, x + i * (cardWidth + gap), top, cardWidth, 80, {
       label: headlineLabels[figure.key][lang],
-      value: formatFigureValue(figure),
-      change: formatFigureChange(figure, lang),
-      trend: figure.change === null || figure.change === 0 ? 'none' : figure.change > 0 ? 'up' : 'down',
+      value: shown.unit ? `${shown.value} ${shown.unit}` : shown.value,
+      change: changeText(change, words),
+      trend: change.direction === 'up' || change.direction === 'down' ? change.direction : 'none',
     })
   })
   text(doc, words.changeNote(summary.previousYear), x, top + 86, {
@@ -73,6 +79,14 @@ export function overviewPage(doc: Pdf, data: ReportData, words: ReportWords, lan
 
   const overall = summary.rows.find((f) => f.key === 'coverage')?.value ?? null
   coverageSection(doc, data.coverage, overall, top + 108, words)
+}
+
+/** A change on paper: "↑83（+21.1%）", "↑11.1个百分点", "持平", or that the previous year has no record. */
+function changeText(change: HeadlineChange, words: ReportWords): string {
+  if (change.direction === 'none') return words.noPrevious
+  if (change.direction === 'flat') return words.unchanged
+  const amount = `${change.direction === 'up' ? '↑' : '↓'}${change.amount}`
+  return change.ratio ? words.changeWithRatio(amount, change.ratio) : amount
 }
 
 function coverageSection(
@@ -92,6 +106,7 @@ function coverageSection(
     CONTENT_WIDTH,
     words.rankedNote,
   )
+  const format = words.numbers
   const ranked = rankCoverage(coverage.rows)
   const headerHeight = 16
   // Room for a header of two lines and the note under a cut-off table.
@@ -112,16 +127,19 @@ function coverageSection(
   const rows: TableCell[][] = shown.map((row, i) => [
     String(i + 1),
     row.name,
-    formatCount(row.compounds),
-    formatCount(row.oldCompounds),
-    formatCount(row.renovatedOldCompounds),
-    formatCount(row.householdsBenefiting),
-    {
-      share: row.coverage,
-      label: formatShare(row.coverage),
-      color: classifyCoverage(row).colour,
-      outline: coverageBarOutline,
-    },
+    format.count(row.compounds),
+    format.count(row.oldCompounds),
+    format.count(row.renovatedOldCompounds),
+    format.count(row.householdsBenefiting),
+    // 无老旧小区 / No old compounds where 0 ÷ 0 has no percentage, in words and with no bar, as the dashboard says.
+    row.oldCompounds === 0
+      ? format.coverage(row)
+      : {
+          share: row.coverage,
+          label: format.coverage(row),
+          color: classifyCoverage(row).colour,
+          outline: coverageBarOutline,
+        },
   ])
   const table = drawTable(doc, x, headingBottom, columns, rows, { rowHeight, fontSize, headerHeight })
   const barLeft = table.columnX[6]
@@ -137,7 +155,7 @@ function coverageSection(
       .dash(3, { space: 2 })
       .stroke()
       .undash()
-    const label = words.overall(formatShare(overall))
+    const label = words.overall(format.percent(overall))
     text(doc, label, markX - 60, headingBottom - 12, {
       size: 7.5,
       bold: true,

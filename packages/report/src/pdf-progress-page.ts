@@ -1,15 +1,18 @@
 // Page 2 of the report: progress against the target, renovation content by category, and the years as a table.
-// Colours and the content's order are the dashboard's (the domain's palette and rankContent).
+// Colours, the content's order and the progress sentences are the dashboard's (the domain's palette, rankContent
+// and describeProgress).
 import {
   type ContentResponse,
   categoryColour,
+  describeProgress,
   itemCategory,
   itemType,
   type ProgressResponse,
+  progressChartWords,
+  progressPalette,
   rankContent,
   type StatsLanguage,
 } from '@renewal-atlas/domain'
-import { formatCount, formatMoney, formatOneDecimal, formatShare, moneyUnit } from './format.ts'
 import { drawProgressChart, drawShareBar } from './pdf-charts.ts'
 import type { ReportData } from './pdf-data.ts'
 import {
@@ -21,7 +24,6 @@ import {
   sectionHeading,
   type TableCell,
   type TableColumn,
-  text,
 } from './pdf-draw.ts'
 import { CONTENT_WIDTH, MARGIN, runningHeader } from './pdf-page.ts'
 import type { ReportWords } from './pdf-words.ts'
@@ -37,27 +39,27 @@ export function progressPage(doc: Pdf, data: ReportData, words: ReportWords, lan
   drawProgressChart(doc, { x: MARGIN.left, y, width: leftWidth, height: 250 }, progress, {
     perYear: words.perYear,
     cumulative: words.cumulative,
-    target: words.targetLine,
     ahead: words.ahead,
     empty: words.noRenovations,
+    chart: progressChartWords(lang),
+    numbers: words.numbers,
   })
-  y += 258
-  const target = progress.target
-  if (target) {
-    const name = lang === 'zh' ? target.name : target.nameEn
-    text(doc, words.target(name), MARGIN.left, y, {
-      size: 8,
-      bold: true,
-      width: leftWidth,
-    })
-    const last = progress.rows[progress.rows.length - 1]
-    doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted)
-    doc.text(words.targetFacts(progress, formatShare(last?.coverage ?? 0)), MARGIN.left, y + 13, {
-      width: leftWidth,
-      lineGap: 1,
-    })
-  } else {
-    text(doc, words.noTarget, MARGIN.left, y, { size: 8, color: COLOR.muted })
+  y += 256
+  // The dashboard's sentences under its chart: the target, the standing against the path, the pace, the verdict.
+  const said = describeProgress(progress, lang)
+  const lines: { text: string; bold?: boolean; color: string }[] = [
+    ...(said.target ? [{ text: said.target, bold: true, color: COLOR.ink }] : []),
+    ...(said.path ? [{ text: said.path, color: COLOR.muted }] : []),
+    { text: said.pace, color: COLOR.muted },
+    ...(said.verdict ? [{ text: said.verdict, bold: true, color: progressPalette.tone[said.tone] }] : []),
+  ]
+  for (const line of lines) {
+    doc
+      .font(line.bold ? FONT.bold : FONT.regular)
+      .fontSize(7.5)
+      .fillColor(line.color)
+    doc.text(line.text, MARGIN.left, y, { width: leftWidth, lineGap: 0.5 })
+    y = doc.y + 1.5
   }
 
   contentSection(
@@ -69,7 +71,8 @@ export function progressPage(doc: Pdf, data: ReportData, words: ReportWords, lan
     words,
     lang,
   )
-  yearTable(doc, progress, top + 330, words)
+  // Below the sentences, however many lines they took.
+  yearTable(doc, progress, Math.max(top + 330, y + 6), words)
 }
 
 function contentSection(
@@ -81,7 +84,7 @@ function contentSection(
   words: ReportWords,
   lang: StatsLanguage,
 ) {
-  const unit = moneyUnit[lang].label
+  const format = words.numbers
   let y = sectionHeading(doc, words.content, x, top, width, words.contentRankedNote)
   // By cost, largest first: the dashboard's default measure and its order.
   const ranked = rankContent(content.rows, 'money')
@@ -93,15 +96,15 @@ function contentSection(
     { header: words.category, width: width - 204 },
     { header: words.items, width: 40, align: 'right' },
     { header: words.projects, width: 44, align: 'right' },
-    { header: words.cost(unit), width: 68, align: 'right' },
+    { header: words.cost(format.moneyColumn.unit), width: 68, align: 'right' },
     { header: words.costShare, width: 52, align: 'right' },
   ]
   const rows: TableCell[][] = ranked.map((row) => [
     name(row.key, row.name),
-    formatCount(row.items),
-    formatCount(row.projects),
-    formatMoney(row.costYuan, lang),
-    formatShare(row.costShare),
+    format.count(row.items),
+    format.count(row.projects),
+    format.moneyColumn.format(row.costYuan),
+    format.percent(row.costShare),
   ])
   y = drawTable(doc, x, y, columns, rows, { rowHeight: 20, fontSize: 8.5, headerHeight: 16 }).bottom + 16
   const segments = ranked.map((row) => ({
@@ -109,7 +112,7 @@ function contentSection(
     value: row.costYuan,
     color: categoryColour(row.category),
   }))
-  drawShareBar(doc, { x, y, width, height: 16 }, segments)
+  drawShareBar(doc, { x, y, width, height: 16 }, segments, format.percent)
   drawLegend(
     doc,
     x,
@@ -130,19 +133,20 @@ function yearTable(doc: Pdf, progress: ProgressResponse, top: number, words: Rep
     { header: words.year, width: labelWidth },
     ...years.map((row) => ({ header: String(row.year), width: yearWidth, align: 'right' as const })),
   ]
+  const format = words.numbers
   const line = (label: string, cell: (row: (typeof years)[number]) => string): TableCell[] => [
     label,
     ...years.map(cell),
   ]
   const rows = [
-    line(words.yearRenovated, (r) => formatCount(r.renovatedOldCompounds)),
-    line(words.yearHouseholds, (r) => formatCount(r.householdsBenefiting)),
-    line(words.cumulativeRenovated, (r) => formatCount(r.cumulativeRenovatedOldCompounds)),
-    line(words.cumulativeCoverage, (r) => formatShare(r.coverage)),
+    line(words.yearRenovated, (r) => format.count(r.renovatedOldCompounds)),
+    line(words.yearHouseholds, (r) => format.count(r.householdsBenefiting)),
+    line(words.cumulativeRenovated, (r) => format.count(r.cumulativeRenovatedOldCompounds)),
+    line(words.cumulativeCoverage, (r) => format.percent(r.coverage)),
     ...(progress.target
       ? [
           line(words.targetCumulative, (r) =>
-            r.targetCumulative === null ? '–' : formatOneDecimal(r.targetCumulative),
+            r.targetCumulative === null ? '–' : format.fixed(r.targetCumulative, 1),
           ),
         ]
       : []),

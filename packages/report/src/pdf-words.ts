@@ -1,12 +1,22 @@
-// The report's words in Chinese and English, apart from the drawing: every heading, note and sentence it prints.
-import type { ProgressResponse } from '@renewal-atlas/domain'
-import { formatCount, formatDecimal } from './format.ts'
+// The report's words in Chinese and English, apart from the drawing: every heading, note and sentence it prints,
+// and the number format of the language. The progress sentences are the domain's (describeProgress), the ones the
+// dashboard prints, and so is the way every number is written.
+import { numberFormat } from '@renewal-atlas/domain'
+
+const zhNumbers = numberFormat('zh')
+const enNumbers = numberFormat('en')
+const formatZh = zhNumbers.count
+const formatEn = enNumbers.count
 
 export const WORDS = {
   zh: {
+    numbers: zhNumbers,
     title: '老旧小区改造统计报告',
     generated: '生成时间',
     asOf: (year: number) => `数据截至${year}年末`,
+    noPrevious: '无上年记录',
+    unchanged: '持平',
+    changeWithRatio: (amount: string, ratio: string) => `${amount}（${ratio}）`,
     changeNote: (year: number) =>
       `箭头为较${year}年末的变化；覆盖率 = 已改造老旧小区 ÷ 纳入清单的老旧小区；纳入清单数无历史记录。`,
     coverageByStreet: '各街道改造覆盖率',
@@ -25,19 +35,8 @@ export const WORDS = {
     progress: '改造进度与目标',
     perYear: '当年改造老旧小区',
     cumulative: '累计改造',
-    targetLine: '目标进度',
     ahead: '至目标年',
     noRenovations: '筛选范围内没有改造记录',
-    target: (name: string) => `目标：${name}`,
-    noTarget: '未设置改造目标',
-    targetFacts: (p: ProgressResponse, coverage: string) => {
-      const last = p.rows[p.rows.length - 1]
-      const done = last
-        ? `截至${p.asOfYear}年末累计改造 ${formatCount(last.cumulativeRenovatedOldCompounds)} 个（${coverage}）`
-        : ''
-      const need = p.requiredPerYear === null ? '' : `；尚需每年改造 ${formatDecimal(p.requiredPerYear)} 个`
-      return `目标小区数 ${formatCount(p.targetCompounds ?? 0)} 个；${done}${need}；近三年平均每年 ${formatDecimal(p.recentPerYear)} 个。`
-    },
     byYear: '逐年改造情况',
     year: '年份',
     yearRenovated: '当年改造',
@@ -54,7 +53,7 @@ export const WORDS = {
     costShare: '投资占比',
     funding: (unit: string) => `资金来源（${unit}）`,
     fundingTotal: (amount: string, unit: string, projects: number) =>
-      `合计 ${amount} ${unit}，涉及项目 ${formatCount(projects)} 个`,
+      `合计 ${amount} ${unit}，涉及项目 ${formatZh(projects)} 个`,
     total: '合计',
     buildEra: '建成年代',
     era: '年代',
@@ -64,10 +63,9 @@ export const WORDS = {
     eraReview: (year: number) => `${year}年及以前建成、未纳入清单`,
     eraOther: '其他',
     review: '待核查小区',
-    reviewNote: (year: number, n: number) =>
-      `${year}年及以前建成、未纳入老旧小区清单：共 ${formatCount(n)} 个`,
+    reviewNote: (year: number, n: number) => `${year}年及以前建成、未纳入老旧小区清单：共 ${formatZh(n)} 个`,
     reviewMore: (shown: number, n: number) =>
-      `仅列出前 ${shown} 个（共 ${formatCount(n)} 个），完整清单请在统计页下载 Excel。`,
+      `仅列出前 ${shown} 个（共 ${formatZh(n)} 个），完整清单请在统计页下载 Excel。`,
     reviewEmpty: '没有需要核查的小区。',
     name: '小区名称',
     builtYear: '建成',
@@ -78,9 +76,13 @@ export const WORDS = {
     page: (n: number, of: number) => `第 ${n} 页 / 共 ${of} 页`,
   },
   en: {
+    numbers: enNumbers,
     title: 'Old-compound renovation report',
     generated: 'Generated',
     asOf: (year: number) => `Figures as of the end of ${year}`,
+    noPrevious: 'no earlier record',
+    unchanged: 'unchanged',
+    changeWithRatio: (amount: string, ratio: string) => `${amount} (${ratio})`,
     changeNote: (year: number) =>
       `Arrows: change since the end of ${year}. Coverage = renovated old compounds ÷ old compounds on the register; the register has no history.`,
     coverageByStreet: 'Coverage by street',
@@ -99,20 +101,8 @@ export const WORDS = {
     progress: 'Progress against the target',
     perYear: 'Old compounds renovated in the year',
     cumulative: 'Cumulative',
-    targetLine: 'Target path',
     ahead: 'to the target year',
     noRenovations: 'No renovations within the filter',
-    target: (name: string) => `Target: ${name}`,
-    noTarget: 'No renovation target set',
-    targetFacts: (p: ProgressResponse, coverage: string) => {
-      const last = p.rows[p.rows.length - 1]
-      const done = last
-        ? `; ${formatCount(last.cumulativeRenovatedOldCompounds)} renovated by the end of ${p.asOfYear} (${coverage})`
-        : ''
-      const need =
-        p.requiredPerYear === null ? '' : `; ${formatDecimal(p.requiredPerYear)} a year still needed`
-      return `Target: ${formatCount(p.targetCompounds ?? 0)} compounds${done}${need}; ${formatDecimal(p.recentPerYear)} a year over the last three years.`
-    },
     byYear: 'Renovation by year',
     year: 'Year',
     yearRenovated: 'Renovated in the year',
@@ -129,7 +119,7 @@ export const WORDS = {
     costShare: 'Share of cost',
     funding: (unit: string) => `Funding by source (${unit})`,
     fundingTotal: (amount: string, unit: string, projects: number) =>
-      `Total ${amount} ${unit} over ${formatCount(projects)} projects`,
+      `Total ${amount} ${unit} over ${formatEn(projects)} projects`,
     total: 'Total',
     buildEra: 'Build era',
     era: 'Decade',
@@ -140,9 +130,9 @@ export const WORDS = {
     eraOther: 'Other',
     review: 'Review list',
     reviewNote: (year: number, n: number) =>
-      `Built in ${year} or earlier but not on the old-compound register: ${formatCount(n)} compounds`,
+      `Built in ${year} or earlier but not on the old-compound register: ${formatEn(n)} compounds`,
     reviewMore: (shown: number, n: number) =>
-      `The first ${shown} of ${formatCount(n)} are listed; download the full list as Excel from the statistics page.`,
+      `The first ${shown} of ${formatEn(n)} are listed; download the full list as Excel from the statistics page.`,
     reviewEmpty: 'No compounds to review.',
     name: 'Compound',
     builtYear: 'Built',

@@ -1,5 +1,10 @@
 // Statistics tables as an Excel workbook: one sheet per table, bold frozen header, numbers as numbers with formats.
-import type { ColumnKind, StatsLanguage, TableDefinition } from '@renewal-atlas/domain'
+import {
+  type ColumnKind,
+  numberFormat,
+  type StatsLanguage,
+  type TableDefinition,
+} from '@renewal-atlas/domain'
 import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/node'
 import { type CellValue, cellValue, isNumericKind } from './cells.ts'
 
@@ -22,6 +27,9 @@ const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   area: '#,##0',
   decimal: undefined,
 }
+
+/** The domain's writing of numbers, which Excel's formats above match in both languages. */
+const shown = numberFormat('en')
 
 const MIN_WIDTH = 8
 const MAX_WIDTH = 48
@@ -87,12 +95,12 @@ function columnWidth(header: string, kind: ColumnKind, cells: readonly CellValue
 function shownNumber(value: number, kind: ColumnKind): string {
   switch (kind) {
     case 'share':
-      return `${(value * 100).toFixed(1)}%`
+      return shown.percent(value)
     case 'yuan':
-      return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      return shown.fixed(value, 2)
     case 'int':
     case 'area':
-      return value.toLocaleString('en-US', { maximumFractionDigits: 0 })
+      return shown.count(value)
     default:
       return String(value)
   }

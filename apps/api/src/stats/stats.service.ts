@@ -2,6 +2,7 @@
 // settles the year the figures are "as of" and the target, and shapes the rows the repository aggregates. Answers
 // are kept until the data-changed signal says the data changed.
 import {
+  assessProgress,
   type BuildEraResponse,
   type ContentGroupBy,
   type ContentResponse,
@@ -15,8 +16,9 @@ import {
   headlineKey,
   OLD_COMPOUND_CUTOFF_YEAR,
   type ProgressResponse,
-  type ProgressRow,
   type ReviewListResponse,
+  recentPerYear,
+  requiredPerYear,
   type StatsFilter,
   type StatsSettingsResponse,
   type SummaryResponse,
@@ -48,24 +50,6 @@ function previousOf(counts: HeadlineCounts, key: HeadlineKey): number | null {
   // The register carries no dates, so there is no "on the register a year ago".
   if (key === 'oldCompounds') return null
   return counts[`${key}Previous`]
-}
-
-/** Old compounds per year still needed after `asOfYear` to meet the target; null once its year has come. */
-export function requiredPerYear(
-  targetCompounds: number | null,
-  targetYear: number | null,
-  cumulative: number,
-  asOfYear: number,
-): number | null {
-  if (targetCompounds === null || targetYear === null || targetYear <= asOfYear) return null
-  return Math.max(0, targetCompounds - cumulative) / (targetYear - asOfYear)
-}
-
-/** Mean old compounds renovated per year over the last three rows (fewer if there are fewer). */
-export function recentPerYear(rows: readonly ProgressRow[]): number {
-  const recent = rows.slice(-3)
-  if (recent.length === 0) return 0
-  return recent.reduce((sum, r) => sum + r.renovatedOldCompounds, 0) / recent.length
 }
 
 /** Answers kept: every statistic of every street and year range a dashboard asks for fits many times over. */
@@ -172,7 +156,7 @@ export class StatsService {
         : null
     const rows = await this.stats.progressRows(scope, firstYear, asOfYear, oldCompounds, line)
     const cumulative = rows.at(-1)?.cumulativeRenovatedOldCompounds ?? 0
-    return {
+    const facts = {
       oldCompounds,
       target,
       targetCompounds,
@@ -181,6 +165,8 @@ export class StatsService {
       asOfYear,
       rows,
     }
+    // Computed here, once, so the dashboard and the PDF state the same standing, projected year and verdict.
+    return { ...facts, outlook: assessProgress(facts) }
   }
 
   content({

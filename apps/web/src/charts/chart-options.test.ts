@@ -1,20 +1,25 @@
 import {
+  assessProgress,
   type CoverageRow,
   classifyCoverage,
   coverageClasses,
   type FundingRow,
   fundingSourcePalette,
+  numberFormat,
   type ProgressResponse,
+  progressChartWords,
+  progressPalette,
+  recentPerYear,
+  requiredPerYear,
 } from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
-import { createStatsFormat } from '../features/dashboard/stats-format.ts'
 import {
   classifyCoverage as classifyOnMap,
   coverageClasses as mapCoverageClasses,
 } from '../map/compound-classes.ts'
-import { coverageBarOption, fundingSourcesOption, progressSeries } from './chart-options.ts'
+import { coverageBarOption, fundingSourcesOption, progressOption, progressSeries } from './chart-options.ts'
 
-const format = createStatsFormat('zh-CN')
+const format = numberFormat('zh')
 
 function createCoverageRow(key: string, name: string, old: number, renovated: number): CoverageRow {
   return {
@@ -29,35 +34,36 @@ function createCoverageRow(key: string, name: string, old: number, renovated: nu
   }
 }
 
-function createProgress(target: ProgressResponse['target']): ProgressResponse {
-  // 10 old compounds renovated over 2015–2017 (2, 3, 5); the target: all 20 by 2020.
+function createProgress(
+  target: ProgressResponse['target'],
+  perYear: readonly number[] = [2, 3, 5],
+): ProgressResponse {
+  // Old compounds renovated over 2015–2017 (2, 3, 5 unless told); the target: all 20 by its year.
   const line = (year: number) => (target ? (20 * (year - 2014)) / (target.year - 2014) : null)
-  const rows = [
-    [2015, 2],
-    [2016, 3],
-    [2017, 5],
-  ].reduce<ProgressResponse['rows']>((acc, [year = 0, renovated = 0]) => {
+  const rows = perYear.reduce<ProgressResponse['rows']>((acc, renovated, i) => {
     const previous = acc.at(-1)?.cumulativeRenovatedOldCompounds ?? 0
     acc.push({
-      year,
+      year: 2015 + i,
       renovatedOldCompounds: renovated,
       householdsBenefiting: renovated * 100,
       cumulativeRenovatedOldCompounds: previous + renovated,
       cumulativeHouseholdsBenefiting: (previous + renovated) * 100,
       coverage: (previous + renovated) / 20,
-      targetCumulative: line(year),
+      targetCumulative: line(2015 + i),
     })
     return acc
   }, [])
-  return {
+  const cumulative = rows.at(-1)?.cumulativeRenovatedOldCompounds ?? 0
+  const facts = {
     oldCompounds: 20,
     target,
     targetCompounds: target ? 20 : null,
-    requiredPerYear: target ? 10 / 3 : null,
-    recentPerYear: 10 / 3,
+    requiredPerYear: requiredPerYear(target ? 20 : null, target?.year ?? null, cumulative, 2017),
+    recentPerYear: recentPerYear(rows),
     asOfYear: 2017,
     rows,
   }
+  return { ...facts, outlook: assessProgress(facts) }
 }
 
 const target2020 = {
@@ -81,12 +87,47 @@ describe('the progress chart', () => {
     ])
   })
 
+  it('projects the recent pace from the last year to the year it reaches the target', () => {
+    // 6 of 20 by 2017 at 2 a year: the rest takes seven years, to 2024.
+    const series = progressSeries(createProgress(target2020, [2, 2, 2]), 'compounds')
+    expect(series.years.at(-1)).toBe(2024)
+    expect(series.projection).toEqual([null, null, 6, 8, 10, 12, 14, 16, 18, 20])
+  })
+
   it('has no target line for households, nor without a target', () => {
     const households = progressSeries(createProgress(target2020), 'households')
     expect(households.years).toEqual([2015, 2016, 2017])
     expect(households.perYear).toEqual([200, 300, 500])
     expect(households.target).toEqual([])
     expect(progressSeries(createProgress(null), 'compounds').target).toEqual([])
+    expect(progressSeries(createProgress(null), 'compounds').projection).toEqual([])
+  })
+
+  const words = {
+    perYear: '当年',
+    cumulative: '累计',
+    axis: '老旧小区（个）',
+    chart: progressChartWords('zh'),
+  }
+
+  it('draws bars and lines on one value axis, named with its unit', () => {
+    const option = progressOption(createProgress(target2020), 'compounds', words, format)
+    expect(Array.isArray(option.yAxis)).toBe(false)
+    expect((option.yAxis as { name: string }).name).toBe('老旧小区（个）')
+    const series = (option.series as { name: string; yAxisIndex?: number }[]).map((s) => s.name)
+    expect(series).toEqual(['当年', '累计', '目标进度线', '按近三年速度'])
+  })
+
+  it('marks the gap between the count and the target path in the last year, in words', () => {
+    // 6 by 2017 where the path calls for 10: 4 behind.
+    const option = progressOption(createProgress(target2020, [2, 2, 2]), 'compounds', words, format)
+    const cumulative = (
+      option.series as { markLine?: { data: unknown }; endLabel?: { formatter: () => string } }[]
+    )[1]
+    expect(cumulative?.endLabel?.formatter()).toBe('落后 4')
+    expect(cumulative?.markLine?.data).toEqual([[{ coord: ['2017', 6] }, { coord: ['2017', 10] }]])
+    const projection = (option.series as { lineStyle?: { color: string; type: string } }[])[3]
+    expect(projection?.lineStyle).toMatchObject({ color: progressPalette.projection, type: 'dotted' })
   })
 })
 
@@ -99,7 +140,6 @@ describe('the coverage bars', () => {
 
   const words = {
     coverage: '覆盖率',
-    noOldCompounds: '无老旧小区',
     renovated: '',
     oldCompounds: '',
     householdsBenefiting: '',

@@ -1,5 +1,5 @@
 // The dashboard's charts as ECharts options, built from the statistics API's responses by pure functions:
-// same rows in, same chart out. Words come in translated; numbers are written by the StatsFormat.
+// same rows in, same chart out. Words come in translated; numbers are written by the domain's NumberFormat.
 // Colours and the order of rows come from the domain's palette and ranking, which the printed report uses too.
 import {
   type BuildEraRow,
@@ -18,14 +18,16 @@ import {
   type FundingColumn,
   type FundingRow,
   fundingSourcePalette,
+  type NumberFormat,
+  type ProgressChartWords,
   type ProgressResponse,
+  progressChartLines,
   progressPalette,
   rankContent,
   rankCoverage,
   rankFunding,
 } from '@renewal-atlas/domain'
-import type { StatsFormat } from '../features/dashboard/stats-format.ts'
-import type { ChartOption } from './echarts.ts'
+import type { ChartOption, LineSeriesOption } from './echarts.ts'
 
 /** The app's font stack (styles.css), so that Chinese in the SVG renders as in the page. */
 const fontFamily =
@@ -86,8 +88,6 @@ function wholePercent(value: number): string {
 
 export interface CoverageWords {
   coverage: string
-  /** Said instead of a coverage for an area without old compounds. */
-  noOldCompounds: string
   renovated: string
   oldCompounds: string
   householdsBenefiting: string
@@ -98,11 +98,11 @@ export interface CoverageReference {
   label: string
 }
 
-function coverageTooltip(row: CoverageRow, words: CoverageWords, format: StatsFormat): string {
+function coverageTooltip(row: CoverageRow, words: CoverageWords, format: NumberFormat): string {
   return tooltipLines(row.name, [
-    [words.coverage, row.oldCompounds === 0 ? words.noOldCompounds : format.share(row.coverage)],
-    [words.renovated, `${format.int(row.renovatedOldCompounds)} / ${format.int(row.oldCompounds)}`],
-    [words.householdsBenefiting, format.int(row.householdsBenefiting)],
+    [words.coverage, format.coverage(row)],
+    [words.renovated, `${format.count(row.renovatedOldCompounds)} / ${format.count(row.oldCompounds)}`],
+    [words.householdsBenefiting, format.count(row.householdsBenefiting)],
   ])
 }
 
@@ -110,7 +110,7 @@ function coverageTooltip(row: CoverageRow, words: CoverageWords, format: StatsFo
 export function coverageBarOption(
   rows: readonly CoverageRow[],
   words: CoverageWords,
-  format: StatsFormat,
+  format: NumberFormat,
   reference?: CoverageReference,
 ): ChartOption {
   const ranked = rankCoverage(rows)
@@ -166,7 +166,7 @@ export function coverageBarOption(
           color: ink,
           formatter: (params) => {
             const row = ranked[params.dataIndex]
-            return row && row.oldCompounds === 0 ? words.noOldCompounds : format.share(Number(params.value))
+            return row ? format.coverage(row) : format.percent(Number(params.value))
           },
         },
         ...(reference
@@ -179,7 +179,7 @@ export function coverageBarOption(
                   // The category axis runs top-down (inverse), so the line starts at the top.
                   position: 'start',
                   color: coverageReferenceColour,
-                  formatter: `${reference.label} ${format.share(reference.value)}`,
+                  formatter: `${reference.label} ${format.percent(reference.value)}`,
                 },
                 data: [{ xAxis: reference.value }],
               },
@@ -199,7 +199,7 @@ export function coverageMapOption(
   rows: readonly CoverageRow[],
   names: ReadonlyMap<string, string>,
   words: CoverageWords,
-  format: StatsFormat,
+  format: NumberFormat,
 ): ChartOption {
   const byKey = new Map(rows.map((row) => [row.key, row]))
   return {
@@ -257,64 +257,100 @@ export interface ProgressSeries {
   years: number[]
   perYear: (number | null)[]
   cumulative: (number | null)[]
-  /** The target line, extended past the last row to the target year; empty without a target. */
+  /** The straight-line target path, on to the target year; empty for households and without a target. */
   target: (number | null)[]
+  /** The cumulative count at the recent pace, from the last year to the year it reaches the target; or empty. */
+  projection: (number | null)[]
 }
 
 /**
- * The years, bars and lines of the progress chart. The target line is the API's straight line from 0 the
- * year before the first row to the target; it is drawn on to the target year so that its end shows.
+ * The years, bars and lines of the progress chart. The target path and the projection are the domain's
+ * (progressChartLines), which the PDF draws too; they are drawn for compounds only, the unit of the target.
  */
 export function progressSeries(progress: ProgressResponse, metric: ProgressMetric): ProgressSeries {
-  const rows = progress.rows
-  const first = rows[0]?.year
-  const last = rows.at(-1)?.year
-  if (first === undefined || last === undefined) return { years: [], perYear: [], cumulative: [], target: [] }
-  const { target, targetCompounds } = progress
-  const showTarget = metric === 'compounds' && target !== null && targetCompounds !== null
-  const end = showTarget && target.year > last ? target.year : last
-  const years = Array.from({ length: end - first + 1 }, (_, i) => first + i)
-  const rowOf = new Map(rows.map((row) => [row.year, row]))
+  const rowOf = new Map(progress.rows.map((row) => [row.year, row]))
+  const lines = progressChartLines(progress)
+  const compounds = metric === 'compounds'
+  const years = compounds ? lines.years : progress.rows.map((row) => row.year)
   const perYear = years.map((year) => {
     const row = rowOf.get(year)
     if (!row) return null
-    return metric === 'compounds' ? row.renovatedOldCompounds : row.householdsBenefiting
+    return compounds ? row.renovatedOldCompounds : row.householdsBenefiting
   })
   const cumulative = years.map((year) => {
     const row = rowOf.get(year)
     if (!row) return null
-    return metric === 'compounds' ? row.cumulativeRenovatedOldCompounds : row.cumulativeHouseholdsBenefiting
+    return compounds ? row.cumulativeRenovatedOldCompounds : row.cumulativeHouseholdsBenefiting
   })
-  const targetLine = !showTarget
-    ? []
-    : years.map((year) => {
-        const row = rowOf.get(year)
-        if (row) return row.targetCumulative
-        const span = target.year - (first - 1)
-        if (year > target.year || span <= 0) return null
-        return (targetCompounds * (year - (first - 1))) / span
-      })
-  return { years, perYear, cumulative, target: targetLine }
+  const drawn = (values: (number | null)[]) => (compounds && values.some((v) => v !== null) ? values : [])
+  return { years, perYear, cumulative, target: drawn(lines.path), projection: drawn(lines.projection) }
+}
+
+/** A line that guides the eye (the target path, the projection): no symbols, values to a tenth; none if empty. */
+function guide(
+  name: string,
+  values: readonly (number | null)[],
+  color: string,
+  type: 'dashed' | 'dotted',
+  endLabel?: LineSeriesOption['endLabel'],
+): LineSeriesOption[] {
+  if (values.length === 0) return []
+  return [
+    {
+      type: 'line',
+      name,
+      symbol: 'none',
+      lineStyle: { width: 2, type, color },
+      itemStyle: { color },
+      data: values.map((value) => (value === null ? null : Math.round(value * 10) / 10)),
+      ...(endLabel ? { endLabel } : {}),
+    },
+  ]
 }
 
 export interface ProgressWords {
   perYear: string
   cumulative: string
-  /** Short axis names: "当年" and "累计". */
-  perYearAxis: string
-  cumulativeAxis: string
-  /** The target's name, shown in the legend. */
-  target: string
+  /** The one value axis, with its unit: "老旧小区（个）" or "户数（户）". */
+  axis: string
+  /** The target path, the projection and the gap today, from the domain (the PDF's words too). */
+  chart: ProgressChartWords
 }
 
 export function progressOption(
   progress: ProgressResponse,
   metric: ProgressMetric,
   words: ProgressWords,
-  format: StatsFormat,
+  format: NumberFormat,
 ): ChartOption {
   const series = progressSeries(progress, metric)
-  const numberOrDash = (value: unknown) => (typeof value === 'number' ? format.int(Math.round(value)) : '—')
+  const { outlook, targetCompounds } = progress
+  const numberOrDash = (value: unknown) => (typeof value === 'number' ? format.count(value) : '—')
+  const today = String(progress.rows.at(-1)?.year ?? '')
+  const pathToday = series.target[series.years.indexOf(Number(today))]
+  // The gap between the count and the path today: a bracket at the last year with data, and its words beside
+  // the last point (a label on the bracket itself would turn upright with it).
+  const hasGap =
+    series.target.length > 0 && outlook.standing !== null && outlook.gapToPath !== null && pathToday != null
+  const gapWords =
+    hasGap && outlook.standing !== null && outlook.gapToPath !== null
+      ? words.chart.gap(outlook.gapToPath, outlook.standing)
+      : null
+  const gap =
+    hasGap && pathToday != null
+      ? {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: progressPalette.target, type: 'solid' as const, width: 2 },
+          label: { show: false },
+          data: [
+            [{ coord: [today, outlook.cumulative] }, { coord: [today, pathToday] }] as [
+              { coord: [string, number] },
+              { coord: [string, number] },
+            ],
+          ],
+        }
+      : undefined
   return {
     ...base(),
     legend: {
@@ -324,7 +360,14 @@ export function progressOption(
       itemHeight: 10,
       textStyle: { color: ink, fontFamily, fontSize: 12 },
     },
-    grid: { left: 8, right: 8, top: 68, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: {
+      left: 8,
+      right: 40,
+      top: 56,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     tooltip: {
       ...base().tooltip,
       trigger: 'axis',
@@ -335,29 +378,18 @@ export function progressOption(
       data: series.years.map(String),
       ...categoryAxisStyle,
     },
-    yAxis: [
-      {
-        type: 'value',
-        name: words.perYearAxis,
-        nameTextStyle: { color: progressPalette.perYearText, align: 'left' },
-        ...valueAxisStyle,
-        // Each axis in the colour of what it measures: bars on the left, lines on the right.
-        axisLabel: { color: progressPalette.perYearText, formatter: (v: number) => format.compact(v) },
-      },
-      {
-        type: 'value',
-        name: words.cumulativeAxis,
-        nameTextStyle: { color: progressPalette.cumulative, align: 'right' },
-        ...valueAxisStyle,
-        splitLine: { show: false },
-        axisLabel: { color: progressPalette.cumulative, formatter: (v: number) => format.compact(v) },
-      },
-    ],
+    // One axis for bars and lines, so that a bar reads in the same units as the line above it.
+    yAxis: {
+      type: 'value',
+      name: words.axis,
+      nameTextStyle: { color: inkMuted, align: 'left' },
+      ...valueAxisStyle,
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.compact(v) },
+    },
     series: [
       {
         type: 'bar',
         name: words.perYear,
-        yAxisIndex: 0,
         barMaxWidth: 26,
         itemStyle: { color: progressPalette.perYear },
         data: series.perYear,
@@ -365,26 +397,32 @@ export function progressOption(
       {
         type: 'line',
         name: words.cumulative,
-        yAxisIndex: 1,
         symbol: 'circle',
         symbolSize: 6,
         lineStyle: { width: 2.5, color: progressPalette.cumulative },
         itemStyle: { color: progressPalette.cumulative },
         data: series.cumulative,
+        ...(gap ? { markLine: gap } : {}),
+        ...(gapWords
+          ? {
+              endLabel: {
+                show: true,
+                // Below the point when the path is above it, above it otherwise: clear of the bracket.
+                offset: [4, outlook.standing === 'behind' ? 12 : -12],
+                color: progressPalette.target,
+                fontWeight: 'bold' as const,
+                formatter: () => gapWords,
+              },
+            }
+          : {}),
       },
-      ...(series.target.length > 0
-        ? [
-            {
-              type: 'line' as const,
-              name: words.target,
-              yAxisIndex: 1,
-              symbol: 'none',
-              lineStyle: { width: 2, type: 'dashed' as const, color: progressPalette.target },
-              itemStyle: { color: progressPalette.target },
-              data: series.target.map((value) => (value === null ? null : Math.round(value * 10) / 10)),
-            },
-          ]
-        : []),
+      ...guide(words.chart.path, series.target, progressPalette.target, 'dashed', {
+        show: targetCompounds !== null,
+        color: progressPalette.target,
+        fontWeight: 'bold' as const,
+        formatter: () => format.count(targetCompounds ?? 0),
+      }),
+      ...guide(words.chart.projection, series.projection, progressPalette.projection, 'dotted'),
     ],
   }
 }
@@ -396,8 +434,6 @@ export interface ContentWords {
   projects: string
   cost: string
   share: string
-  /** Money with its unit, e.g. "1.23亿元" or "¥1.23M". */
-  money: (short: string) => string
 }
 
 export function contentOption(
@@ -405,11 +441,10 @@ export function contentOption(
   measure: ContentMeasure,
   nameOf: (row: ContentRow) => string,
   words: ContentWords,
-  format: StatsFormat,
+  format: NumberFormat,
 ): ChartOption {
   const ranked = rankContent(rows, measure)
-  const valueText = (value: number) =>
-    measure === 'items' ? format.int(value) : words.money(format.money(value))
+  const valueText = (value: number) => (measure === 'items' ? format.count(value) : format.money(value))
   return {
     ...base(),
     grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -421,10 +456,10 @@ export function contentOption(
         const row = ranked[index ?? -1]
         if (!row) return ''
         return tooltipLines(nameOf(row), [
-          [words.items, format.int(row.items)],
-          [words.projects, format.int(row.projects)],
-          [words.cost, words.money(format.money(row.costYuan))],
-          [words.share, format.share(row.costShare)],
+          [words.items, format.count(row.items)],
+          [words.projects, format.count(row.projects)],
+          [words.cost, format.money(row.costYuan)],
+          [words.share, format.percent(row.costShare)],
         ])
       },
     },
@@ -433,7 +468,7 @@ export function contentOption(
       ...valueAxisStyle,
       axisLabel: {
         ...valueAxisStyle.axisLabel,
-        formatter: (v: number) => (measure === 'items' ? format.compact(v) : format.money(v)),
+        formatter: (v: number) => (measure === 'items' ? format.compact(v) : format.moneyShort(v)),
       },
     },
     yAxis: { type: 'category', inverse: true, data: ranked.map(nameOf), ...categoryAxisStyle },
@@ -465,11 +500,14 @@ export interface FundingWords {
   total: string
   projects: string
   share: string
-  money: (short: string) => string
 }
 
 /** Horizontal bars of the four sources of one row (the district or a street), with their shares. */
-export function fundingSourcesOption(row: FundingRow, words: FundingWords, format: StatsFormat): ChartOption {
+export function fundingSourcesOption(
+  row: FundingRow,
+  words: FundingWords,
+  format: NumberFormat,
+): ChartOption {
   const total = row.total
   return {
     ...base(),
@@ -485,7 +523,7 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
     xAxis: {
       type: 'value',
       ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.money(v) },
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.moneyShort(v) },
     },
     yAxis: {
       type: 'category',
@@ -499,7 +537,7 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
         name: words.total,
         barMaxWidth: 22,
         tooltip: {
-          valueFormatter: (value) => words.money(format.money(Number(value))),
+          valueFormatter: (value) => format.money(Number(value)),
         },
         data: fundingSourcePalette.map(({ column, colour }) => ({
           value: row[column],
@@ -511,8 +549,8 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
           color: ink,
           formatter: (params) => {
             const value = Number(params.value)
-            const share = total > 0 ? ` (${format.share(value / total)})` : ''
-            return `${words.money(format.money(value))}${share}`
+            const share = total > 0 ? ` (${format.percent(value / total)})` : ''
+            return `${format.money(value)}${share}`
           },
         },
       },
@@ -524,7 +562,7 @@ export function fundingSourcesOption(row: FundingRow, words: FundingWords, forma
 export function fundingStreetsOption(
   rows: readonly FundingRow[],
   words: FundingWords,
-  format: StatsFormat,
+  format: NumberFormat,
   selected?: string,
 ): ChartOption {
   const ranked = rankFunding(rows)
@@ -549,12 +587,12 @@ export function fundingStreetsOption(
       ...base().tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => words.money(format.money(Number(value))),
+      valueFormatter: (value) => format.money(Number(value)),
     },
     xAxis: {
       type: 'value',
       ...valueAxisStyle,
-      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.money(v) },
+      axisLabel: { ...valueAxisStyle.axisLabel, formatter: (v: number) => format.moneyShort(v) },
     },
     yAxis: { type: 'category', inverse: true, data: ranked.map((row) => row.name), ...categoryAxisStyle },
     series: fundingSourcePalette.map(({ column, colour }) => ({
@@ -585,7 +623,7 @@ export interface EraWords {
 export function buildEraOption(
   rows: readonly BuildEraRow[],
   words: EraWords,
-  format: StatsFormat,
+  format: NumberFormat,
 ): ChartOption {
   const values = rows.map(buildEraStackValues)
   return {
@@ -602,7 +640,7 @@ export function buildEraOption(
       ...base().tooltip,
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (value) => format.int(Number(value)),
+      valueFormatter: (value) => format.count(Number(value)),
     },
     xAxis: {
       type: 'category',

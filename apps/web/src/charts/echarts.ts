@@ -43,3 +43,4 @@ export type ChartOption = ComposeOption<
 >
 
 export { type EChartsType, init, registerMap } from 'echarts/core'
+export type { LineSeriesOption }

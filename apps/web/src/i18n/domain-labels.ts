@@ -1,5 +1,5 @@
 // Words for coded values (status, category, funding source…) come from packages/domain, in the interface language.
-import type { Label } from '@renewal-atlas/domain'
+import type { FormatLanguage, Label } from '@renewal-atlas/domain'
 import type { Language } from './messages.ts'
 
 /** The label of a coded value in the language, or the code itself when the table does not know it. */
@@ -12,4 +12,9 @@ export function domainLabel(labels: Record<string, Label>, value: string, langua
 /** Words in the interface language. */
 export function labelIn(label: Label, language: Language): string {
   return language === 'zh-CN' ? label.zh : label.en
+}
+
+/** The domain's language code (zh, en) of an interface language: for numbers, downloads and the PDF. */
+export function formatLanguage(language: Language): FormatLanguage {
+  return language === 'en' ? 'en' : 'zh'
 }

@@ -1,5 +1,8 @@
-// The interface language as React state: the provider keeps <html lang> and the page title in step with it.
+// The interface language as React state: the provider keeps <html lang> and the page title in step with it, and
+// gives the domain's number format of the language (packages/domain/src/format), the one way numbers are written.
+import { type NumberFormat, numberFormat } from '@renewal-atlas/domain'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { formatLanguage } from './domain-labels.ts'
 import {
   defaultLanguage,
   isLanguage,
@@ -15,6 +18,9 @@ export interface I18n {
   language: Language
   setLanguage: (language: Language) => void
   t: (key: MessageKey, params?: MessageParams) => string
+  /** Counts, money, areas, percentages and changes as the dashboard, the tables and the PDF write them. */
+  numbers: NumberFormat
+  /** A plain number: thousands separators, up to three decimals (file sizes, widths in metres). */
   formatNumber: (value: number) => string
 }
 
@@ -51,12 +57,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language])
 
   const value = useMemo<I18n>(() => {
-    const numberFormat = new Intl.NumberFormat(language)
+    const numbers = numberFormat(formatLanguage(language))
     return {
       language,
       setLanguage,
       t: (key, params) => translate(language, key, params),
-      formatNumber: (n) => numberFormat.format(n),
+      numbers,
+      formatNumber: (n) => numbers.decimal(n, 3),
     }
   }, [language, setLanguage])
 

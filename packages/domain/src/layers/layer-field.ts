@@ -1,6 +1,7 @@
 // A field of a map layer: its property name, type, words, unit and coded values — written once, in the layer's
 // registry entry, and read by vector tiles, TileJSON, exports (GeoJSON, CSV, Shapefile, DXF), a bundle's README, the
 // OGC API, the import field mapping and the web legend.
+import { AREA_UNIT } from '../format/number-format.ts'
 import type { Label } from '../labels.ts'
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean'
@@ -29,7 +30,7 @@ export interface LayerField {
 
 export const UNITS = {
   m: { zh: '米', en: 'm' },
-  m2: { zh: '平方米', en: 'm²' },
+  m2: { zh: '平方米', en: AREA_UNIT },
   year: { zh: '年', en: 'year' },
 } as const satisfies Record<string, Label>
 

@@ -29,6 +29,16 @@ describe('bundle README', () => {
     expect(readme).toContain('| wufuyuan/facilities_EPSG4544.geojson | Facilities (facilities) | 4 |')
   })
 
+  it('writes feature counts as the dashboard does, with thousands separators, and areas in m²', () => {
+    const readme = bundleReadme(
+      description({ layers: [{ layer: 'compounds', file: 'compounds.geojson', features: 1189 }] }),
+    )
+    expect(readme).toContain('| compounds.geojson | 小区 (compounds) | 1,189 |')
+    expect(readme).toContain('| compounds.geojson | Compounds (compounds) | 1,189 |')
+    expect(readme).toMatch(/\| `floorAreaM2` \|.*\| 平方米 \/ m² \|/)
+    expect(readme).not.toMatch(/\bm2\b/)
+  })
+
   it('names the coordinate system, its EPSG code, units and axis order, and the prior arrangement of RFC 7946', () => {
     const readme = bundleReadme(description())
     expect(readme).toContain('(EPSG:4544)')

@@ -9,6 +9,7 @@ import {
   type ExportFormat,
   type FieldType,
   type Label,
+  numberFormat,
 } from '@renewal-atlas/domain'
 import { CRS_DESCRIPTIONS } from './crs-description.ts'
 import { type ExportDescription, GENERATOR, provenance } from './metadata.ts'
@@ -106,8 +107,10 @@ function overview(input: ExportDescription, lang: Language): string {
     `| ${HEADINGS.file[lang]} | ${HEADINGS.layer[lang]} | ${HEADINGS.features[lang]} |`,
     '| --- | --- | ---: |',
   )
+  // Counts written as everywhere else in the product (the domain's number format): 1,189.
+  const count = numberFormat(lang).count
   for (const { layer, file, features } of input.layers) {
-    lines.push(`| ${cell(file)} | ${EXCHANGE_LAYERS[layer].label[lang]} (${layer}) | ${features} |`)
+    lines.push(`| ${cell(file)} | ${EXCHANGE_LAYERS[layer].label[lang]} (${layer}) | ${count(features)} |`)
   }
   lines.push(`| metadata.json | ${HEADINGS.metadata[lang]} | |`)
   const filter = Object.entries(input.filter).filter(([, value]) => value !== undefined)

@@ -198,7 +198,8 @@ function CompoundPanelFor({ compoundId, onClose, communities }: CompoundPanelPro
 }
 
 function CompoundRecordView({ record }: { record: CompoundRecord }) {
-  const { t, language, formatNumber } = useI18n()
+  // Money, areas and quantities as the dashboard writes them: 1,712万元, 12,345 m², 1,200 m² (never "m2").
+  const { t, language, numbers } = useI18n()
   const p = record.compound.properties
   const cls = classifyCompound(statusClasses, p)
   const unknown = t('details.unknown')
@@ -224,19 +225,15 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
             {p.builtYear === null ? unknown : t('details.builtYearValue', { year: p.builtYear })}
           </dd>
           <dt>{t('details.buildingCount')}</dt>
-          <dd data-field="buildingCount">{formatNumber(p.buildingCount)}</dd>
+          <dd data-field="buildingCount">{numbers.count(p.buildingCount)}</dd>
           <dt>{t('details.households')}</dt>
           <dd data-field="households">
-            {t('details.householdsValue', { count: formatNumber(p.households) })}
+            {t('details.householdsValue', { count: numbers.count(p.households) })}
           </dd>
           <dt>{t('details.residents')}</dt>
-          <dd>{formatNumber(p.residents)}</dd>
+          <dd>{numbers.count(p.residents)}</dd>
           <dt>{t('details.floorArea')}</dt>
-          <dd>
-            {p.floorAreaM2 === null
-              ? unknown
-              : t('details.floorAreaValue', { value: formatNumber(Math.round(p.floorAreaM2)) })}
-          </dd>
+          <dd>{p.floorAreaM2 === null ? unknown : numbers.area(p.floorAreaM2)}</dd>
           <dt>{t('details.management')}</dt>
           <dd>
             {p.managementType ? domainLabel(managementType.labels, p.managementType, language) : unknown}
@@ -269,7 +266,7 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
               <span className="tag">{domainLabel(projectStatus.labels, project.status, language)}</span>
             </h4>
             <p className="muted">
-              {t('details.projectBudget', { amount: formatNumber(project.budgetYuan) })} ·{' '}
+              {t('details.projectBudget', { amount: numbers.money(project.budgetYuan) })} ·{' '}
               {t('details.projectDates', {
                 start: project.startDate ?? unknown,
                 end: project.completionDate ?? unknown,
@@ -279,8 +276,7 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
             <ul className="plain">
               {project.funding.map((f) => (
                 <li key={f.source}>
-                  {domainLabel(fundingSource.labels, f.source, language)}:{' '}
-                  {t('details.itemCost', { amount: formatNumber(f.amountYuan) })}
+                  {domainLabel(fundingSource.labels, f.source, language)}: {numbers.money(f.amountYuan)}
                 </li>
               ))}
             </ul>
@@ -296,9 +292,9 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
                       // biome-ignore lint/suspicious/noArrayIndexKey: items have no id and never reorder
                       <li key={index}>
                         {domainLabel(itemType.labels, item.itemType, language)}
-                        {item.quantity !== null ? ` · ${formatNumber(item.quantity)} ${item.unit ?? ''}` : ''}
+                        {item.quantity !== null ? ` · ${numbers.quantity(item.quantity, item.unit)}` : ''}
                         {' · '}
-                        {t('details.itemCost', { amount: formatNumber(item.costYuan) })}
+                        {numbers.money(item.costYuan)}
                       </li>
                     ))}
                   </ul>
@@ -310,7 +306,7 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
 
       <section aria-labelledby="cp-findings">
         <h3 id="cp-findings">
-          {t('details.findings')} ({formatNumber(record.findings.features.length)})
+          {t('details.findings')} ({numbers.count(record.findings.features.length)})
         </h3>
         {record.findings.features.length === 0 && <p className="muted">{t('details.noFindings')}</p>}
         <ul className="plain">
@@ -333,10 +329,10 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
         ) : (
           <>
             <p>
-              {t('details.suggestionsTotal', { count: formatNumber(record.suggestions.numberMatched) })}:{' '}
+              {t('details.suggestionsTotal', { count: numbers.count(record.suggestions.numberMatched) })}:{' '}
               {suggestionStatus.values
                 .map(
-                  (s) => `${domainLabel(suggestionStatus.labels, s, language)} ${formatNumber(byStatus[s])}`,
+                  (s) => `${domainLabel(suggestionStatus.labels, s, language)} ${numbers.count(byStatus[s])}`,
                 )
                 .join(' · ')}
             </p>
@@ -360,8 +356,8 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
           <>
             <p data-field="buildingsSummary">
               {t('details.buildingsSummary', {
-                count: formatNumber(buildings.length),
-                households: formatNumber(buildingHouseholds),
+                count: numbers.count(buildings.length),
+                households: numbers.count(buildingHouseholds),
               })}
             </p>
             <ul className="plain buildings">
@@ -369,7 +365,7 @@ function CompoundRecordView({ record }: { record: CompoundRecord }) {
                 <li key={b.id}>
                   {b.name ?? b.code}
                   {b.storeys !== null ? ` · ${t('details.storeys', { count: b.storeys })}` : ''}
-                  {` · ${t('details.householdsValue', { count: formatNumber(b.households) })}`}
+                  {` · ${t('details.householdsValue', { count: numbers.count(b.households) })}`}
                   {b.structure ? ` · ${domainLabel(buildingStructure.labels, b.structure, language)}` : ''}
                   {` · ${b.hasLift ? t('details.lift') : t('details.noLift')}`}
                 </li>

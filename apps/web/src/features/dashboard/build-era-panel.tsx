@@ -9,7 +9,6 @@ import { useI18n } from '../../i18n/i18n-context.tsx'
 import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
-import { useStatsFormat } from './use-stats-format.ts'
 import { useStatsResource } from './use-stats-resource.ts'
 
 export interface BuildEraPanelProps {
@@ -18,8 +17,7 @@ export interface BuildEraPanelProps {
 }
 
 export function BuildEraPanel({ filter, nationalCutoffYear }: BuildEraPanelProps) {
-  const { t } = useI18n()
-  const format = useStatsFormat()
+  const { t, numbers: format } = useI18n()
   const streetOnly: StatsFilter = filter.street ? { street: filter.street } : {}
   const era = useStatsResource(statsQueries.buildEra(streetOnly))
   const data = era.data

@@ -20,12 +20,10 @@ import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { Segmented } from './segmented.tsx'
 import { StatsPanel } from './stats-panel.tsx'
-import { useStatsFormat } from './use-stats-format.ts'
 import { useStatsResource } from './use-stats-resource.ts'
 
 export function ContentPanel({ filter }: { filter: StatsFilter }) {
-  const { t, language } = useI18n()
-  const format = useStatsFormat()
+  const { t, language, numbers: format } = useI18n()
   const [groupBy, setGroupBy] = useState<ContentGroupBy>('category')
   const [measure, setMeasure] = useState<ContentMeasure>('money')
   const content = useStatsResource(statsQueries.content(groupBy, filter))
@@ -44,7 +42,6 @@ export function ContentPanel({ filter }: { filter: StatsFilter }) {
       projects: t('dash.content.projects'),
       cost: t('dash.content.cost'),
       share: t('dash.content.share'),
-      money: (value) => t('dash.money', { value }),
     }),
     [t],
   )
@@ -64,8 +61,8 @@ export function ContentPanel({ filter }: { filter: StatsFilter }) {
       note={
         rows
           ? t('dash.content.note', {
-              items: format.int(items),
-              money: t('dash.money', { value: format.money(total) }),
+              items: format.count(items),
+              money: format.money(total),
             })
           : undefined
       }

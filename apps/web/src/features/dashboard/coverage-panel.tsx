@@ -17,7 +17,6 @@ import { useI18n } from '../../i18n/i18n-context.tsx'
 import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
-import { useStatsFormat } from './use-stats-format.ts'
 import { useStatsResource } from './use-stats-resource.ts'
 
 /** Where "view on the map" goes: a street, or one community of it. */
@@ -61,8 +60,7 @@ function geoMapOf(name: string, features: readonly AreaFeature[]): ChartGeoMap {
 export function CoveragePanel(props: CoveragePanelProps) {
   const { filter, areas, areasError, onRetryAreas, districtName, reference, onChooseStreet, onShowOnMap } =
     props
-  const { t } = useI18n()
-  const format = useStatsFormat()
+  const { t, numbers: format } = useI18n()
   const street = filter.street
   const level = street ? 'community' : 'street'
   const coverage = useStatsResource(statsQueries.coverage(level, filter))
@@ -83,7 +81,6 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const words = useMemo<CoverageWords>(
     () => ({
       coverage: t('dash.coverage.coverage'),
-      noOldCompounds: t('range.noOldCompounds'),
       renovated: t('dash.coverage.renovatedOfOld'),
       oldCompounds: t('dash.coverage.oldCompounds'),
       householdsBenefiting: t('dash.coverage.householdsBenefiting'),
@@ -195,7 +192,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
                       from: Math.round(cls.range[0] * 100),
                       to: Math.round(cls.range[1] * 100),
                     })
-                  : t('range.noOldCompounds')}
+                  : format.noOldCompounds}
               </li>
             ))}
           </ul>

@@ -3,9 +3,9 @@
 import type { StatsFilter } from '@renewal-atlas/domain'
 import { type RefObject, useState } from 'react'
 import { reportPdfUrl } from '../../api/stats.api.ts'
+import { formatLanguage } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { useSession } from '../session/session-context.tsx'
-import { statsLanguage } from './stats-format.ts'
 
 export const pngFileName = 'renewal-atlas-dashboard.png'
 
@@ -54,7 +54,7 @@ export function DashboardActions({ filter, pageRef }: DashboardActionsProps) {
       </button>
       {mayExport && (
         <>
-          <a className="button" href={reportPdfUrl(filter, statsLanguage(language))} download>
+          <a className="button" href={reportPdfUrl(filter, formatLanguage(language))} download>
             {t('dash.downloadPdf')}
           </a>
           <button type="button" className="button" onClick={savePng} disabled={saving} aria-busy={saving}>

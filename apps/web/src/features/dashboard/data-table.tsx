@@ -1,10 +1,9 @@
 // A statistics table as an HTML table: columns and zh/en headers from the shared table definitions
 // (stats.tables.ts), so the dashboard shows what the CSV and Excel downloads hold.
-import type { TableDefinition } from '@renewal-atlas/domain'
+import { formatCell, type TableDefinition } from '@renewal-atlas/domain'
 import type { ReactNode } from 'react'
+import { labelIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
-import { formatCell, labelIn } from './stats-format.ts'
-import { useStatsFormat } from './use-stats-format.ts'
 
 export interface DataTableProps<Row> {
   table: TableDefinition<Row>
@@ -21,8 +20,7 @@ export interface DataTableProps<Row> {
 }
 
 export function DataTable<Row>({ table, rows, rowKey, text, hide, action, foot }: DataTableProps<Row>) {
-  const { language } = useI18n()
-  const format = useStatsFormat()
+  const { language, numbers: format } = useI18n()
   const columns = table.columns.filter((column) => !hide?.includes(column.key))
   return (
     <div className="data-table">
@@ -43,13 +41,17 @@ export function DataTable<Row>({ table, rows, rowKey, text, hide, action, foot }
             <tr key={rowKey(row)}>
               {columns.map((column) => {
                 const custom = text?.[column.key]
+                const none = column.noValue?.when(row) ? labelIn(column.noValue.label, language) : undefined
                 return (
                   <td
                     key={column.key}
                     className={column.kind === 'text' ? undefined : 'num'}
                     data-column={column.key}
                   >
-                    {custom ? custom(row) : formatCell(column.kind, row[column.key], format, column.labels)}
+                    {none ??
+                      (custom
+                        ? custom(row)
+                        : formatCell(column.kind, row[column.key], format, column.labels))}
                   </td>
                 )
               })}

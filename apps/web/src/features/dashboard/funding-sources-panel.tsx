@@ -9,12 +9,10 @@ import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
 import { useFundingWords } from './use-funding-words.ts'
-import { useStatsFormat } from './use-stats-format.ts'
 import { useStatsResource } from './use-stats-resource.ts'
 
 export function FundingSourcesPanel({ filter, scope }: { filter: StatsFilter; scope: string }) {
-  const { t } = useI18n()
-  const format = useStatsFormat()
+  const { t, numbers: format } = useI18n()
   const words = useFundingWords()
   const funding = useStatsResource(statsQueries.funding('district', filter))
   // Under a street filter the district row holds that street's projects.
@@ -29,8 +27,8 @@ export function FundingSourcesPanel({ filter, scope }: { filter: StatsFilter; sc
         row
           ? t('dash.funding.note', {
               scope,
-              total: t('dash.money', { value: format.money(row.total) }),
-              projects: format.int(row.projects),
+              total: format.money(row.total),
+              projects: format.count(row.projects),
             })
           : undefined
       }

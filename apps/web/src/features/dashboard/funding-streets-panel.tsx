@@ -9,7 +9,6 @@ import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
 import { useFundingWords } from './use-funding-words.ts'
-import { useStatsFormat } from './use-stats-format.ts'
 import { useStatsResource } from './use-stats-resource.ts'
 
 export interface FundingStreetsPanelProps {
@@ -18,8 +17,7 @@ export interface FundingStreetsPanelProps {
 }
 
 export function FundingStreetsPanel({ filter, onChooseStreet }: FundingStreetsPanelProps) {
-  const { t } = useI18n()
-  const format = useStatsFormat()
+  const { t, numbers: format } = useI18n()
   const words = useFundingWords()
   // Every street is shown, the chosen one highlighted: the comparison is the point of this panel.
   const yearsOnly: StatsFilter = { yearFrom: filter.yearFrom, yearTo: filter.yearTo }

@@ -1,19 +1,23 @@
-// The seven headline figures (核心指标) as cards, each with its year-on-year change, and as a table.
+// The seven headline figures (核心指标) as cards, each with its year-on-year change, and as a table. Values and
+// changes are written by the domain (headlineValue, headlineChange), as the PDF writes them.
 import {
+  formatCell,
   type HeadlineFigure,
   type HeadlineKey,
   type HeadlineTableRow,
+  headlineChange,
   headlineLabels,
+  headlineValue,
+  type NumberFormat,
   type StatsFilter,
   type SummaryResponse,
   summaryTable,
 } from '@renewal-atlas/domain'
+import { labelIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { DataTable } from './data-table.tsx'
-import { describeChange, labelIn, type StatsFormat } from './stats-format.ts'
 import { StatsPanel } from './stats-panel.tsx'
-import { useStatsFormat } from './use-stats-format.ts'
 import type { StatsResource } from './use-stats-resource.ts'
 
 const unitKeys: Partial<Record<HeadlineKey, MessageKey>> = {
@@ -24,28 +28,18 @@ const unitKeys: Partial<Record<HeadlineKey, MessageKey>> = {
   residentsBenefiting: 'dash.unit.residents',
 }
 
-/** A figure's value as the card shows it: coverage as 63.5%, floor area in short (万 / M). */
-function cardValue(figure: HeadlineFigure, format: StatsFormat): string {
-  const kind = headlineLabels[figure.key].kind
-  if (kind === 'share') return format.share(figure.value)
-  if (kind === 'area') return format.compact(figure.value)
-  return format.int(figure.value)
-}
-
-/** A figure's value as the table shows it: in full. */
-function tableValue(key: HeadlineKey, value: number | null, format: StatsFormat): string {
-  if (value === null) return '—'
-  const kind = headlineLabels[key].kind
-  return kind === 'share' ? format.share(value) : format.int(Math.round(value))
+/** A figure's value as the table shows it: in full (square metres too, the header names the unit). */
+function tableValue(key: HeadlineKey, value: number | null, format: NumberFormat): string {
+  return formatCell(headlineLabels[key].kind, value, format)
 }
 
 function HeadlineCard({ figure, previousYear }: { figure: HeadlineFigure; previousYear: number }) {
-  const { t, language } = useI18n()
-  const format = useStatsFormat()
+  const { t, language, numbers: format } = useI18n()
   const label = headlineLabels[figure.key]
-  const change = describeChange(figure, label.kind, format)
+  const shown = headlineValue(figure, format)
+  const change = headlineChange(figure, format)
   const unitKey = unitKeys[figure.key]
-  const unit = unitKey ? t(unitKey) : ''
+  const unit = shown.unit || (unitKey ? t(unitKey) : '')
   const isShare = label.kind === 'share'
   return (
     <li
@@ -54,7 +48,7 @@ function HeadlineCard({ figure, previousYear }: { figure: HeadlineFigure; previo
     >
       <span className="headline-card__label">{labelIn(label, language)}</span>
       <span className="headline-card__value" title={tableValue(figure.key, figure.value, format)}>
-        <span data-value="">{cardValue(figure, format)}</span>
+        <span data-value="">{shown.value}</span>
         {unit && <span className="headline-card__unit">{unit}</span>}
       </span>
       {isShare && (
@@ -72,8 +66,8 @@ function HeadlineCard({ figure, previousYear }: { figure: HeadlineFigure; previo
         {(change.direction === 'up' || change.direction === 'down') && (
           <>
             <span aria-hidden="true">{change.direction === 'up' ? '▲' : '▼'} </span>
-            {isShare ? t('dash.change.points', { value: change.absolute ?? '' }) : change.absolute}
-            {!isShare && change.ratio && <span className="headline-card__ratio"> {change.ratio}</span>}
+            {change.signedAmount}
+            {change.ratio && <span className="headline-card__ratio"> {change.ratio}</span>}
           </>
         )}
         <span className="headline-card__since"> {t('dash.change.since', { year: previousYear })}</span>
@@ -90,8 +84,7 @@ export interface HeadlinePanelProps {
 }
 
 export function HeadlinePanel({ filter, summary, scope }: HeadlinePanelProps) {
-  const { t, language } = useI18n()
-  const format = useStatsFormat()
+  const { t, language, numbers: format } = useI18n()
   const data = summary.data
   const tableRows: HeadlineTableRow[] =
     data?.rows.map((figure) => ({ ...figure, label: labelIn(headlineLabels[figure.key], language) })) ?? []
@@ -118,8 +111,8 @@ export function HeadlinePanel({ filter, summary, scope }: HeadlinePanelProps) {
               row.change === null
                 ? '—'
                 : headlineLabels[row.key].kind === 'share'
-                  ? t('dash.change.points', { value: format.decimal(row.change * 100, 1) })
-                  : format.int(row.change),
+                  ? format.points(row.change)
+                  : format.signed(row.change),
           }}
         />
       )}

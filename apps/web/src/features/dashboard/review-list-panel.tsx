@@ -7,7 +7,6 @@ import { useI18n } from '../../i18n/i18n-context.tsx'
 import { encodeUrlState } from '../../routing/url-state.ts'
 import { DataTable } from './data-table.tsx'
 import { StatsPanel } from './stats-panel.tsx'
-import { useStatsFormat } from './use-stats-format.ts'
 import { useStatsResource } from './use-stats-resource.ts'
 
 const pageSize = 10
@@ -18,8 +17,7 @@ export interface ReviewListPanelProps {
 }
 
 export function ReviewListPanel({ street, onLocateCompound }: ReviewListPanelProps) {
-  const { t, language } = useI18n()
-  const format = useStatsFormat()
+  const { t, language, numbers: format } = useI18n()
   // The page belongs to a street: another street starts at its first page.
   const [page, setPage] = useState<{ street: string | undefined; offset: number }>({ street, offset: 0 })
   const offset = page.street === street ? page.offset : 0
@@ -38,7 +36,7 @@ export function ReviewListPanel({ street, onLocateCompound }: ReviewListPanelPro
       title={t('dash.review.title')}
       note={
         data
-          ? t('dash.review.note', { cutoff: data.cutoffYear, count: format.int(data.numberMatched) })
+          ? t('dash.review.note', { cutoff: data.cutoffYear, count: format.count(data.numberMatched) })
           : undefined
       }
       loading={list.loading}
@@ -51,9 +49,9 @@ export function ReviewListPanel({ street, onLocateCompound }: ReviewListPanelPro
           <nav className="pager" aria-label={t('dash.review.pages')}>
             <span className="pager__status" aria-live="polite">
               {t('dash.review.range', {
-                first: format.int(first),
-                last: format.int(last),
-                total: format.int(matched),
+                first: format.count(first),
+                last: format.count(last),
+                total: format.count(matched),
               })}
             </span>
             <button

@@ -5,12 +5,12 @@ import type { StatsFilter } from '@renewal-atlas/domain'
 import { type ReactNode, useId, useState } from 'react'
 import type { ApiError } from '../../api/api-error.ts'
 import { type StatsTableEndpoint, statsDownloadUrl } from '../../api/stats.api.ts'
+import { formatLanguage } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { useSession } from '../session/session-context.tsx'
 import { useReportReady } from './readiness.tsx'
 import { Segmented } from './segmented.tsx'
-import { statsLanguage } from './stats-format.ts'
 
 export interface PanelDownload {
   endpoint: StatsTableEndpoint
@@ -70,7 +70,7 @@ export function PanelError({ error, onRetry }: { error: ApiError; onRetry: () =>
 
 export function DownloadLinks({ endpoint, filter, extra }: PanelDownload) {
   const { t, language } = useI18n()
-  const lang = statsLanguage(language)
+  const lang = formatLanguage(language)
   return (
     <span className="downloads">
       <a className="download-link" href={statsDownloadUrl(endpoint, filter, 'csv', lang, extra)} download>

@@ -18,7 +18,6 @@ export function useFundingWords(): FundingWords {
       total: t('dash.funding.total'),
       projects: t('dash.funding.projects'),
       share: t('dash.funding.share'),
-      money: (value: string) => t('dash.money', { value }),
     }),
     [t, language],
   )

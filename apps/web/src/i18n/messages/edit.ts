@@ -7,7 +7,7 @@ export const editMessages = defineMessages(
     'edit.title': '编辑小区',
     'edit.basedOn': '基于第 {version} 版修改',
     'edit.field.name': '小区名称',
-    'edit.field.floorAreaM2': '建筑面积（平方米）',
+    'edit.field.floorAreaM2': '建筑面积（m²）',
     'edit.field.geometry': '小区范围',
     'edit.geometryValue': '（范围图形）',
     'edit.save': '保存',

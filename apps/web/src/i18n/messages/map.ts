@@ -1,3 +1,4 @@
+import { NO_OLD_COMPOUNDS } from '@renewal-atlas/domain'
 import { defineMessages } from './define-messages.ts'
 
 export const mapMessages = defineMessages(
@@ -18,7 +19,8 @@ export const mapMessages = defineMessages(
     'range.households': '{min}–{max} 户',
     'range.householdsFrom': '{min} 户及以上',
     'range.percent': '{from}%–{to}%',
-    'range.noOldCompounds': '无老旧小区',
+    // The domain's words, which the dashboard and the PDF say too.
+    'range.noOldCompounds': NO_OLD_COMPOUNDS.zh,
     'theme.label': '专题图层',
     'theme.status': '改造状态',
     'theme.era': '建成年代',
@@ -77,7 +79,7 @@ export const mapMessages = defineMessages(
     'range.households': '{min}–{max}',
     'range.householdsFrom': '{min} or more',
     'range.percent': '{from}–{to} %',
-    'range.noOldCompounds': 'No old compounds',
+    'range.noOldCompounds': NO_OLD_COMPOUNDS.en,
     'theme.label': 'Thematic layer',
     'theme.status': 'Renovation status',
     'theme.era': 'Build era',
