@@ -4,8 +4,8 @@
 // No npm package ships prebuilt glyph PBFs for an open font, so they are generated here with fontnik (the
 // maintained Mapbox/MapLibre glyph tool; its npm package ships the native binary): Latin ranges from Noto Sans,
 // every other range (CJK ideographs 19968-40959, CJK punctuation 12288-12543, full-width forms 65280-65535, …) from
-// Noto Sans SC (font-sources.ts). Each font's ranges are cached by the font's hash (build-cache.ts): about 20 s per
-// Chinese weight on two cores the first time, nothing after.
+// Noto Sans SC (font-sources.ts). Each font's ranges are cached by the font's hash (build-cache.ts): the first build
+// draws the 7,300 Chinese glyphs of each weight, later builds read them back.
 // The build writes dist/glyphs/{fontstack}/{start}-{end}.pbf; the dev server answers the same paths.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

@@ -2,9 +2,9 @@
 // asks nothing of any other host: Noto Sans SC (font-sources.ts) cut with subset-font (HarfBuzz's hb-subset as
 // WebAssembly) into two WOFF2 files per weight (400, 700), as ui-font-characters.ts splits them. index.html gets
 // their @font-face rules (font-display: swap) and a preload of the first files; the build writes
-// dist/fonts/*.woff2 beside the font's licence and the dev server answers the same paths. WOFF2 compression is the
-// slow part (about 50 s for the four files on two cores), so the files are cached by the font's and the
-// characters' hash (build-cache.ts).
+// dist/fonts/*.woff2 beside the font's licence and the dev server answers the same paths. WOFF2 compression (Brotli
+// at its strongest, in WebAssembly) is the slow part, so the files are cached by the font's and the characters'
+// hash (build-cache.ts).
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
