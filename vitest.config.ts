@@ -6,6 +6,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
+      'apps/*/vite-plugins/**/*.test.ts',
       'tests/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],

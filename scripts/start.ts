@@ -24,7 +24,10 @@ const sources = [
   path.join(web, 'src'),
   path.join(web, 'index.html'),
   path.join(web, 'vite.config.ts'),
+  path.join(web, 'vite-plugins'),
   path.join(root, 'packages/domain/src'),
+  // The UI font holds the characters of the demo data's names (vite-plugins/ui-font-characters.ts).
+  path.join(root, 'data/jinjiang'),
   path.join(root, 'package-lock.json'),
 ]
 const stale =

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { glyphsPlugin } from './vite-plugins/glyphs.plugin.ts'
+import { uiFontPlugin } from './vite-plugins/ui-font.plugin.ts'
 
 const apiPort = process.env.API_PORT ?? '3000'
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react(), glyphsPlugin()],
+  plugins: [react(), glyphsPlugin(), uiFontPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

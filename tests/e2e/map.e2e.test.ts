@@ -1,10 +1,12 @@
 // A planner works with Renewal Atlas in a real browser against the real API: the district drawn from the
 // platform's own vector tiles, filters, search, the compound panel, languages and shared links, all offline.
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app.ts'
+import { differingShare } from '../support/pixels.ts'
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const haveBrowser = existsSync(executablePath)
@@ -13,6 +15,15 @@ if (!haveBrowser && !process.env.CI) {
     `browser tests skipped: no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`,
   )
 }
+/** The machine's own Chinese fonts: none here and in CI, as on a fresh desktop or a kiosk. */
+function machineChineseFonts(): string {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim()
+  } catch {
+    return ''
+  }
+}
+
 const screenshots = path.resolve(import.meta.dirname, '../../test-results')
 const readyTimeout = 90_000
 
@@ -123,6 +134,97 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     expect(outside).toEqual([])
     expect(consoleErrors).toEqual([])
     await page.screenshot({ path: path.join(screenshots, 'map.png') })
+    await page.close()
+  })
+
+  // This machine has no Chinese font (fc-list :lang=zh prints nothing), as a fresh desktop or a kiosk may not: what
+  // renders here comes from the product's own fonts. A character no font has is drawn as a box (tofu), the same box
+  // for every character, so words drawn as boxes look the same with their characters in reverse order, and words
+  // drawn as glyphs do not. (On a machine with a Chinese font of its own these tests pass whatever the app serves.)
+  it('draws the header’s Chinese with the app’s own web font, not as boxes, with no Chinese font on the machine', async () => {
+    const ownFonts = machineChineseFonts()
+    if (process.env.CI)
+      expect(ownFonts, 'CI must have no Chinese font for these tests to mean anything').toBe('')
+    else if (ownFonts)
+      console.warn(`this machine has Chinese fonts (${ownFonts}): the font tests cannot fail here`)
+    const { page, outside } = await open()
+    await page.evaluate(() => document.fonts.ready)
+    const title = page.locator('.app-header__title')
+    expect(await title.textContent()).toBe('焕新图谱')
+    const box = await title.boundingBox()
+    if (!box) throw new Error('the header has no title')
+    const clip = { x: box.x, y: box.y, width: box.width, height: box.height }
+    const drawn = await page.screenshot({ clip })
+    await title.evaluate((element) => {
+      element.textContent = '谱图新焕'
+    })
+    const reversed = await page.screenshot({ clip })
+    // About a third of the pixels differ with the web font (0.33 here), none without it.
+    expect(await differingShare(page, drawn, reversed)).toBeGreaterThan(0.05)
+    // The first file of each weight is loaded, from the app itself; the second (rarer characters) is not needed.
+    const loaded = await page.evaluate(() =>
+      [...document.fonts]
+        .filter((face) => face.status === 'loaded')
+        .map((face) => `${face.family.replaceAll('"', '')} ${face.weight}`)
+        .sort(),
+    )
+    expect(loaded).toEqual(['Atlas Noto Sans SC 400', 'Atlas Noto Sans SC 700'])
+    expect(outside).toEqual([])
+    await page.close()
+  })
+
+  it('draws a compound’s name on the map from the glyph ranges the app serves, not as boxes', async () => {
+    const { page } = await open('#map=17.00/30.64715/104.10152')
+    await settled(page)
+    const idle = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const map = window.__atlasMap
+            if (!map) return resolve()
+            map.once('idle', () => resolve())
+            map.triggerRepaint()
+          }),
+      )
+    // Only 五福苑's label is drawn, so nothing else in the region around it can move when its text changes.
+    await page.evaluate(() => {
+      const map = window.__atlasMap
+      for (const layer of map?.getStyle().layers ?? []) {
+        if (layer.type === 'symbol' && layer.id !== 'compounds-label') {
+          map?.setLayoutProperty(layer.id, 'visibility', 'none')
+        }
+      }
+      map?.setFilter('compounds-label', ['==', ['get', 'name'], '五福苑'])
+    })
+    await idle()
+    const clip = await page.evaluate(() => {
+      const map = window.__atlasMap
+      const [label] = map?.queryRenderedFeatures({ layers: ['compounds-label'] }) ?? []
+      if (!map || label?.geometry.type !== 'Point') return null
+      const at = map.project(label.geometry.coordinates as [number, number])
+      const canvas = map.getCanvas().getBoundingClientRect()
+      return { x: canvas.x + at.x - 24, y: canvas.y + at.y - 10, width: 48, height: 20 }
+    })
+    if (!clip) throw new Error('五福苑 has no label on the map')
+    const drawn = await page.screenshot({ clip })
+    await page.evaluate(() => window.__atlasMap?.setLayoutProperty('compounds-label', 'text-field', '苑福五'))
+    await idle()
+    const reversed = await page.screenshot({ clip })
+    // About a fifth of the region differs with the served glyphs (0.19 here), none without them.
+    expect(await differingShare(page, drawn, reversed)).toBeGreaterThan(0.05)
+    // 五 (U+4E94), 福 (U+798F), 苑 (U+82D1): three ranges of the CJK block, answered by the app.
+    const glyphRanges = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/glyphs/'))
+        .map(
+          (entry) =>
+            `${decodeURIComponent(entry.name)} ${(entry as PerformanceResourceTiming).responseStatus}`,
+        ),
+    )
+    for (const range of ['19968-20223', '30976-31231', '33280-33535']) {
+      expect(glyphRanges).toContain(`${app.url}/glyphs/Noto Sans Regular/${range}.pbf 200`)
+    }
     await page.close()
   })
 

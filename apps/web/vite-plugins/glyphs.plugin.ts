@@ -1,70 +1,64 @@
-// Makes the map's label glyphs (SDF glyph PBFs) at build time, so labels render with no glyph server outside.
+// Makes the map's label glyphs (SDF glyph PBFs) at build time, Latin and Chinese, so every label renders with no glyph
+// server outside and no font on the machine.
 //
 // No npm package ships prebuilt glyph PBFs for an open font, so they are generated here with fontnik (the
-// maintained Mapbox/MapLibre glyph tool; its npm package ships the native binary) from the Noto Sans WOFF
-// files of @fontsource/noto-sans (SIL OFL 1.1). CJK is not in these files: maplibre draws it with local fonts.
+// maintained Mapbox/MapLibre glyph tool; its npm package ships the native binary): Latin ranges from Noto Sans,
+// every other range (CJK ideographs 19968-40959, CJK punctuation 12288-12543, full-width forms 65280-65535, …) from
+// Noto Sans SC (font-sources.ts). Each font's ranges are cached by the font's hash (build-cache.ts): the first build
+// draws the 7,300 Chinese glyphs of each weight, later builds read them back.
 // The build writes dist/glyphs/{fontstack}/{start}-{end}.pbf; the dev server answers the same paths.
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Plugin } from 'vite'
+import { cachedFiles, hashOf } from './build-cache.ts'
+import { type FontWeight, notoSansFile, notoSansScFile } from './font-sources.ts'
+import { codePointsOf, fontnikVersion, glyphRange } from './fontnik.ts'
 
-interface FontnikFace {
-  family_name: string
-  style_name: string
-  points: number[]
+function sources(weight: FontWeight): string[] {
+  return [notoSansFile('latin', weight), notoSansFile('latin-ext', weight), notoSansScFile(weight)]
 }
 
-interface Fontnik {
-  load(font: Buffer, callback: (error: Error | null, faces?: FontnikFace[]) => void): void
-  range(
-    options: { font: Buffer; start: number; end: number },
-    callback: (error: Error | null, pbf?: Buffer) => void,
-  ): void
-}
-
-const require = createRequire(import.meta.url)
-
-/** Fontstack name (as in the style's `text-font`) → the fontsource subsets it is made from. */
+/**
+ * Fontstack name (as in the style's `text-font`) → the font files it is made from. A range comes from the first file
+ * that has any codepoint in it: Latin from Noto Sans, Chinese from Noto Sans SC.
+ */
 export const glyphFontstacks = {
-  'Noto Sans Regular': ['latin-400-normal', 'latin-ext-400-normal'],
-  'Noto Sans Bold': ['latin-700-normal', 'latin-ext-700-normal'],
+  'Noto Sans Regular': sources(400),
+  'Noto Sans Bold': sources(700),
 } as const
 
 const rangeSize = 256
 
-function promisify<T>(run: (callback: (error: Error | null, value?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) =>
-    run((error, value) =>
-      error || value === undefined ? reject(error ?? new Error('no result')) : resolve(value),
-    ),
+/** Every range one font file has a codepoint in, keyed `start-end.pbf`; fontnik draws them on its thread pool. */
+async function rangesOf(file: string): Promise<Map<string, Buffer>> {
+  const font = readFileSync(file)
+  return cachedFiles(
+    `glyphs-${path.basename(file, '.woff')}`,
+    hashOf(font, `fontnik ${fontnikVersion}`),
+    async () => {
+      const ranges = [...new Set((await codePointsOf(font)).map((point) => Math.floor(point / rangeSize)))]
+      const pbfs = await Promise.all(
+        ranges.map((range) => glyphRange(font, range * rangeSize, range * rangeSize + rangeSize - 1)),
+      )
+      return new Map(
+        ranges.map((range, i) => [
+          `${range * rangeSize}-${range * rangeSize + rangeSize - 1}.pbf`,
+          pbfs[i] as Buffer,
+        ]),
+      )
+    },
   )
 }
 
 /** Every glyph range of every fontstack, keyed `fontstack/start-end.pbf`. */
 async function makeGlyphs(): Promise<Map<string, Buffer>> {
-  const fontnik = require('fontnik') as Fontnik
-  const fontsDir = path.join(path.dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files')
   const out = new Map<string, Buffer>()
-  for (const [fontstack, subsets] of Object.entries(glyphFontstacks)) {
-    // Later subsets fill the ranges the first does not cover; a codepoint comes from the first that has it.
-    const byRange = new Map<number, Buffer>()
-    for (const subset of subsets) {
-      const font = readFileSync(path.join(fontsDir, `noto-sans-${subset}.woff`))
-      const [face] = await promisify<FontnikFace[]>((cb) => fontnik.load(font, cb))
-      const ranges = new Set((face?.points ?? []).map((point) => Math.floor(point / rangeSize)))
-      for (const range of ranges) {
-        if (byRange.has(range)) continue
-        const start = range * rangeSize
-        const pbf = await promisify<Buffer>((cb) =>
-          fontnik.range({ font, start, end: start + rangeSize - 1 }, cb),
-        )
-        byRange.set(range, pbf)
+  for (const [fontstack, files] of Object.entries(glyphFontstacks)) {
+    for (const file of files) {
+      for (const [range, pbf] of await rangesOf(file)) {
+        const key = `${fontstack}/${range}`
+        if (!out.has(key)) out.set(key, pbf)
       }
-    }
-    for (const [range, pbf] of byRange) {
-      const start = range * rangeSize
-      out.set(`${fontstack}/${start}-${start + rangeSize - 1}.pbf`, pbf)
     }
   }
   return out
@@ -78,6 +72,10 @@ export function glyphsPlugin(): Plugin {
   }
   return {
     name: 'renewal-atlas-glyphs',
+    buildStart() {
+      // Start early: fontnik works on its own threads while the bundle is built.
+      void getGlyphs().catch(() => undefined)
+    },
     async generateBundle() {
       for (const [file, pbf] of await getGlyphs()) {
         this.emitFile({ type: 'asset', fileName: `glyphs/${file}`, source: pbf })

@@ -27,11 +27,9 @@ import {
   rankCoverage,
   rankFunding,
 } from '@renewal-atlas/domain'
+import { uiFontStack } from '../ui/font-stack.ts'
 import type { ChartOption, LineSeriesOption } from './echarts.ts'
 
-/** The app's font stack (styles.css), so that Chinese in the SVG renders as in the page. */
-const fontFamily =
-  'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
 const ink = '#1a1a1a'
 const inkMuted = '#4a4a4a'
 const gridLine = '#e6e9ee'
@@ -57,14 +55,14 @@ function tooltipLines(title: string, lines: readonly [label: string, value: stri
 
 function base(): ChartOption {
   return {
-    textStyle: { fontFamily, fontSize: 12, color: ink },
+    textStyle: { fontFamily: uiFontStack, fontSize: 12, color: ink },
     animationDuration: 350,
     animationDurationUpdate: 250,
     tooltip: {
       confine: true,
       backgroundColor: 'rgba(26, 26, 26, 0.9)',
       borderWidth: 0,
-      textStyle: { color: '#ffffff', fontFamily, fontSize: 12 },
+      textStyle: { color: '#ffffff', fontFamily: uiFontStack, fontSize: 12 },
     },
   }
 }
@@ -358,7 +356,7 @@ export function progressOption(
       left: 0,
       itemWidth: 18,
       itemHeight: 10,
-      textStyle: { color: ink, fontFamily, fontSize: 12 },
+      textStyle: { color: ink, fontFamily: uiFontStack, fontSize: 12 },
     },
     grid: {
       left: 8,
@@ -573,7 +571,7 @@ export function fundingStreetsOption(
       left: 0,
       itemWidth: 14,
       itemHeight: 10,
-      textStyle: { color: ink, fontFamily, fontSize: 12 },
+      textStyle: { color: ink, fontFamily: uiFontStack, fontSize: 12 },
     },
     grid: {
       left: 8,
@@ -633,7 +631,7 @@ export function buildEraOption(
       left: 0,
       itemWidth: 14,
       itemHeight: 10,
-      textStyle: { color: ink, fontFamily, fontSize: 12 },
+      textStyle: { color: ink, fontFamily: uiFontStack, fontSize: 12 },
     },
     grid: { left: 8, right: 8, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {

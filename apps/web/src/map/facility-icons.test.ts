@@ -1,14 +1,25 @@
 import { facilityType } from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
-import { facilityIconId, facilityIconResolver, type IconSink, type IconSpec } from './facility-icons.ts'
+import {
+  facilityIconId,
+  facilityIconResolver,
+  type IconSink,
+  type IconSpec,
+  redrawFacilityIcons,
+} from './facility-icons.ts'
 
-function sink(): IconSink & { added: string[] } {
+function sink(): IconSink & { added: string[]; updated: string[] } {
   const added: string[] = []
+  const updated: string[] = []
   return {
     added,
+    updated,
     hasImage: (id) => added.includes(id),
     addImage: (id) => {
       added.push(id)
+    },
+    updateImage: (id) => {
+      updated.push(id)
     },
   }
 }
@@ -31,5 +42,17 @@ describe('facilityIconResolver', () => {
     resolve('facility-unknown')
     resolve('marker')
     expect(map.added).toEqual([])
+  })
+})
+
+describe('redrawFacilityIcons', () => {
+  it('draws again, once their font has loaded, only the icons the map already has', () => {
+    const map = sink()
+    const resolve = facilityIconResolver(map, pixels)
+    resolve(facilityIconId('clinic'))
+    resolve(facilityIconId('park'))
+    redrawFacilityIcons(map, pixels)
+    expect(map.updated.sort()).toEqual([facilityIconId('clinic'), facilityIconId('park')].sort())
+    expect(map.added).toHaveLength(2)
   })
 })

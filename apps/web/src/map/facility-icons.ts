@@ -1,9 +1,10 @@
 // Facility icons drawn in code on a canvas at run time: the style needs no sprite from anywhere.
 import { type FacilityType, facilityType } from '@renewal-atlas/domain'
+import { uiFontFamilies, uiFontStack } from '../ui/font-stack.ts'
 
 export interface IconSpec {
   colour: string
-  /** One character drawn on the badge with the browser's own fonts. */
+  /** One character drawn on the badge with the app's web font (loadMarkFont first). */
   mark: string
 }
 
@@ -26,6 +27,16 @@ export function facilityIconId(type: FacilityType): string {
 
 const pixelRatio = 2
 const size = 22 * pixelRatio
+const markFont = (family: string) => `600 ${13 * pixelRatio}px ${family}`
+
+/**
+ * Loads the web font's face the marks are drawn with (a canvas draws with what is loaded at that moment). Only the
+ * first family: `load` fetches every family of a stack whose range has the text, even one never drawn with.
+ */
+export async function loadMarkFont(): Promise<void> {
+  const marks = Object.values(facilityIconSpecs).map((spec) => spec.mark)
+  await document.fonts.load(markFont(`"${uiFontFamilies.common}"`), marks.join(''))
+}
 
 /** A round badge in the type's colour with its mark in white, as pixels for `map.addImage`. */
 export function drawFacilityIcon(spec: IconSpec): ImageData | undefined {
@@ -43,7 +54,7 @@ export function drawFacilityIcon(spec: IconSpec): ImageData | undefined {
   context.strokeStyle = '#ffffff'
   context.stroke()
   context.fillStyle = '#ffffff'
-  context.font = `600 ${13 * pixelRatio}px system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif`
+  context.font = markFont(uiFontStack)
   context.textAlign = 'center'
   context.textBaseline = 'middle'
   context.fillText(spec.mark, size / 2, size / 2 + pixelRatio)
@@ -53,6 +64,7 @@ export function drawFacilityIcon(spec: IconSpec): ImageData | undefined {
 export interface IconSink {
   hasImage(id: string): boolean
   addImage(id: string, image: ImageData, options: { pixelRatio: number }): void
+  updateImage(id: string, image: ImageData): void
 }
 
 const iconTypes = new Map<string, FacilityType>(
@@ -72,5 +84,20 @@ export function facilityIconResolver(
     if (type === undefined || map.hasImage(id)) return
     const image = draw(facilityIconSpecs[type])
     if (image) map.addImage(id, image, { pixelRatio })
+  }
+}
+
+/**
+ * Draws again the icons the map already has, once their font has loaded: an icon drawn before that has its mark in
+ * whatever font the machine had, and with no Chinese font that is a box.
+ */
+export function redrawFacilityIcons(
+  map: IconSink,
+  draw: (spec: IconSpec) => ImageData | undefined = drawFacilityIcon,
+): void {
+  for (const [id, type] of iconTypes) {
+    if (!map.hasImage(id)) continue
+    const image = draw(facilityIconSpecs[type])
+    if (image) map.updateImage(id, image)
   }
 }

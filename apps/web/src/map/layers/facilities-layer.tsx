@@ -1,9 +1,10 @@
 // Facilities (菜市场, 养老, 幼儿园 …) from their tiles, each with its type's icon, close up. Icons are drawn when a
-// tile first needs them (see facility-icons.ts): the map's missing-image resolver is set before the layer asks.
+// tile first needs them (see facility-icons.ts): the map's missing-image resolver is set before the layer asks, and
+// those drawn before the web font of their marks had loaded are drawn again when it has.
 import { facilityType } from '@renewal-atlas/domain'
 import type { ExpressionSpecification } from 'maplibre-gl'
 import { useEffect } from 'react'
-import { facilityIconId, facilityIconResolver } from '../facility-icons.ts'
+import { facilityIconId, facilityIconResolver, loadMarkFont, redrawFacilityIcons } from '../facility-icons.ts'
 import { Layer } from '../layer.tsx'
 import { useMap } from '../map-context.ts'
 import { TileSource } from '../tile-source.tsx'
@@ -17,7 +18,13 @@ export function FacilitiesLayer() {
   const map = useMap()
   useEffect(() => {
     map.setMissingStyleImageResolver(facilityIconResolver(map))
+    let live = true
+    loadMarkFont().then(
+      () => live && !map._removed && redrawFacilityIcons(map),
+      () => undefined, // the font did not load: the icons keep the machine's fonts
+    )
     return () => {
+      live = false
       if (!map._removed) map.setMissingStyleImageResolver(null)
     }
   }, [map])
