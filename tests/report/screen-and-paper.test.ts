@@ -5,7 +5,10 @@ import {
   buildEraStackColours,
   type ContentResponse,
   type CoverageRow,
-  coverageClasses,
+  coverageClassesOf,
+  coverageColours,
+  coverageLegendBounds,
+  coverageLegendDecimals,
   fundingSourcePalette,
   itemCategoryColours,
   progressPalette,
@@ -121,17 +124,25 @@ describe('the dashboard and the printed report', () => {
       const bar = d as { value: number; itemStyle: { color: string } }
       return bar.value > 0 ? [bar.itemStyle.color] : []
     })
-    expect(drawn).toEqual(['#006D2C', '#74C476', '#74C476', '#74C476'])
+    // Two coverages (50% and 80%) make two classes; the street with nothing to cover is grey on both.
+    const classes = coverageClassesOf(tiedCoverage)
+    expect(drawn).toEqual(['#31A354', '#A1D99B', '#A1D99B', '#A1D99B'])
     const page = colours[0] as PageColours
-    expect(
-      drawnFrom(
-        page.fill,
-        coverageClasses.map((cls) => cls.colour),
-      ),
-    ).toEqual(lower(drawn))
+    // The bars, then the legend of every class under the table.
+    expect(drawnFrom(page.fill, [...coverageColours, '#D9D9D9'])).toEqual(
+      lower([...drawn, ...classes.map((cls) => cls.colour)]),
+    )
     const reference = (bars as unknown as { markLine: { lineStyle: { color: string } } }).markLine.lineStyle
       .color
     expect(page.stroke).toContain(reference.toLowerCase())
+  })
+
+  it('list the coverage classes with the same breaks as the screen’s legends', () => {
+    const classes = coverageClassesOf(tiedCoverage)
+    const decimals = coverageLegendDecimals(classes)
+    const bounds = classes.map((cls) => coverageLegendBounds(cls, decimals))
+    expect(bounds).toEqual([['50'], ['80'], []])
+    expect(inOrder(pages[0]?.text ?? '', ['颜色分级', '50%', '80%', '无老旧小区'])).toBe(true)
   })
 
   it('rank the renovation content by cost alike, and colour each category the same', () => {

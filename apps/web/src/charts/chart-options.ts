@@ -13,11 +13,12 @@ import {
   categoryColour,
   classifyCoverage,
   coverageBarOutline,
-  coverageClasses,
+  coverageClassesOf,
   coverageReferenceColour,
   type FundingColumn,
   type FundingRow,
   fundingSourcePalette,
+  noOldCompoundsClass,
   type ProgressResponse,
   progressPalette,
   rankContent,
@@ -114,6 +115,7 @@ export function coverageBarOption(
   reference?: CoverageReference,
 ): ChartOption {
   const ranked = rankCoverage(rows)
+  const classes = coverageClassesOf(rows)
   return {
     ...base(),
     grid: {
@@ -155,7 +157,7 @@ export function coverageBarOption(
         data: ranked.map((row) => ({
           value: row.coverage,
           itemStyle: {
-            color: classifyCoverage(row).colour,
+            color: classifyCoverage(row, classes).colour,
             borderColor: cssColour(coverageBarOutline.colour, coverageBarOutline.opacity),
             borderWidth: coverageBarOutline.width,
           },
@@ -190,9 +192,6 @@ export function coverageBarOption(
   }
 }
 
-/** An area the rows do not name is drawn like one with nothing to cover. */
-const noCoverageColour = (coverageClasses.find((cls) => cls.range === null) as { colour: string }).colour
-
 /** A choropleth of coverage on a registered map whose features carry `code`; same classes as the map. */
 export function coverageMapOption(
   mapName: string,
@@ -202,6 +201,7 @@ export function coverageMapOption(
   format: StatsFormat,
 ): ChartOption {
   const byKey = new Map(rows.map((row) => [row.key, row]))
+  const classes = coverageClassesOf(rows)
   return {
     ...base(),
     tooltip: {
@@ -225,7 +225,8 @@ export function coverageMapOption(
         layoutCenter: ['50%', '50%'],
         layoutSize: '96%',
         cursor: 'pointer',
-        itemStyle: { areaColor: noCoverageColour, borderColor: '#ffffff', borderWidth: 1 },
+        // An area the rows do not name is drawn like one with nothing to cover.
+        itemStyle: { areaColor: noOldCompoundsClass.colour, borderColor: '#ffffff', borderWidth: 1 },
         emphasis: {
           itemStyle: { areaColor: '#F4C27A', borderColor: hoverOutline, borderWidth: 1.5 },
           label: { color: ink },
@@ -242,7 +243,7 @@ export function coverageMapOption(
         data: rows.map((row) => ({
           name: row.key,
           value: row.coverage,
-          itemStyle: { areaColor: classifyCoverage(row).colour },
+          itemStyle: { areaColor: classifyCoverage(row, classes).colour },
         })),
       },
     ],

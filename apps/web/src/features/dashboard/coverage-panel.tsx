@@ -2,7 +2,8 @@
 // a click on a community (or 在地图上查看) opens the map on those compounds.
 import {
   type CoverageRow,
-  coverageClasses,
+  coverageClassesOf,
+  coverageLegendDecimals,
   coverageTables,
   rankCoverage,
   type StatsFilter,
@@ -14,6 +15,7 @@ import { statsQueries } from '../../api/stats.queries.ts'
 import { type CoverageWords, coverageBarOption, coverageMapOption } from '../../charts/chart-options.ts'
 import { type ChartGeoMap, ChartView } from '../../charts/chart-view.tsx'
 import { useI18n } from '../../i18n/i18n-context.tsx'
+import { coverageLegendLabel } from '../../map/compound-classes.ts'
 import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
@@ -110,6 +112,9 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const mapReady = useChartReady('chart:coverage-map')
 
   const ranked = rows ? rankCoverage(rows) : []
+  // The same classes as the bars and the choropleth (both drawn from these rows), with their breaks.
+  const classes = coverageClassesOf(rows ?? [])
+  const decimals = coverageLegendDecimals(classes)
   const choose = (code: string) => {
     if (!code) return
     if (street) onShowOnMap({ street, community: code })
@@ -187,17 +192,19 @@ export function CoveragePanel(props: CoveragePanelProps) {
             />
           )}
           <ul className="class-legend" aria-label={t('dash.coverage.legend')}>
-            {coverageClasses.map((cls) => (
-              <li key={cls.key}>
-                <span className="legend__swatch" style={{ backgroundColor: cls.colour }} aria-hidden="true" />
-                {cls.range
-                  ? t('range.percent', {
-                      from: Math.round(cls.range[0] * 100),
-                      to: Math.round(cls.range[1] * 100),
-                    })
-                  : t('range.noOldCompounds')}
-              </li>
-            ))}
+            {classes.map((cls) => {
+              const label = coverageLegendLabel(cls, decimals)
+              return (
+                <li key={cls.key} data-class={cls.key}>
+                  <span
+                    className="legend__swatch"
+                    style={{ backgroundColor: cls.colour }}
+                    aria-hidden="true"
+                  />
+                  {'key' in label ? t(label.key, label.params) : ''}
+                </li>
+              )
+            })}
           </ul>
         </div>
       </div>
