@@ -140,7 +140,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
           <CoverageLayer theme={shownTheme} rows={coverageRows ?? []} />
           <RoadsLayer onHover={setRoad} />
           <CompoundsLayer theme={shownTheme} filters={filters} />
-          <BuildingsLayer />
+          <BuildingsLayer filters={filters} />
           <BoundaryLinesLayer />
           <SelectionLayer compoundId={selectedCompoundId} />
           <DeadEndsLayer />
