@@ -68,7 +68,7 @@ export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }:
   const total = isCoverage ? coverageRows?.length : counts?.matched
 
   return (
-    <section className="legend" aria-labelledby="legend-title">
+    <section className="legend" aria-labelledby="legend-title" data-map-panel>
       <label className="legend__theme">
         <span id="legend-title" className="legend__title">
           {t('theme.label')}
