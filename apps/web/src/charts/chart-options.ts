@@ -27,6 +27,7 @@ import {
 } from '@renewal-atlas/domain'
 import type { StatsFormat } from '../features/dashboard/stats-format.ts'
 import type { ChartOption } from './echarts.ts'
+import type { MapLabelLayout } from './map-labels.ts'
 
 /** The app's font stack (styles.css), so that Chinese in the SVG renders as in the page. */
 const fontFamily =
@@ -192,13 +193,26 @@ export function coverageBarOption(
   }
 }
 
-/** A choropleth of coverage on a registered map whose features carry `code`; same classes as the map. */
+/** How the small choropleth is laid out, which `chooseMapLabels` needs to keep its labels apart. */
+export const coverageMapLayout = {
+  // Chengdu lies at 30.6°N: a degree of longitude is cos(30.6°) ≈ 0.86 of a degree of latitude.
+  aspectScale: 0.86,
+  layoutShare: 0.96,
+  fontSize: 10,
+  halo: 2,
+} as const satisfies MapLabelLayout
+
+/**
+ * A choropleth of coverage on a registered map whose features carry `code` (and their label point as `cp`); same
+ * classes as the map. Only the areas in `labelled` are named, so that no two names overlap (map-labels.ts).
+ */
 export function coverageMapOption(
   mapName: string,
   rows: readonly CoverageRow[],
   names: ReadonlyMap<string, string>,
   words: CoverageWords,
   format: StatsFormat,
+  labelled?: ReadonlySet<string>,
 ): ChartOption {
   const byKey = new Map(rows.map((row) => [row.key, row]))
   const classes = coverageClassesOf(rows)
@@ -218,12 +232,11 @@ export function coverageMapOption(
         type: 'map',
         map: mapName,
         nameProperty: 'code',
-        // Chengdu lies at 30.6°N: a degree of longitude is cos(30.6°) ≈ 0.86 of a degree of latitude.
-        aspectScale: 0.86,
+        aspectScale: coverageMapLayout.aspectScale,
         roam: false,
         selectedMode: false,
         layoutCenter: ['50%', '50%'],
-        layoutSize: '96%',
+        layoutSize: `${coverageMapLayout.layoutShare * 100}%`,
         cursor: 'pointer',
         // An area the rows do not name is drawn like one with nothing to cover.
         itemStyle: { areaColor: noOldCompoundsClass.colour, borderColor: '#ffffff', borderWidth: 1 },
@@ -231,14 +244,16 @@ export function coverageMapOption(
           itemStyle: { areaColor: '#F4C27A', borderColor: hoverOutline, borderWidth: 1.5 },
           label: { color: ink },
         },
-        labelLayout: { hideOverlap: true },
         label: {
           show: true,
-          fontSize: 10,
+          fontSize: coverageMapLayout.fontSize,
           color: ink,
           textBorderColor: 'rgba(255, 255, 255, 0.9)',
-          textBorderWidth: 2,
-          formatter: (params) => names.get(String(params.name)) ?? '',
+          textBorderWidth: coverageMapLayout.halo,
+          formatter: (params) => {
+            const code = String(params.name)
+            return labelled && !labelled.has(code) ? '' : (names.get(code) ?? '')
+          },
         },
         data: rows.map((row) => ({
           name: row.key,
