@@ -2,6 +2,7 @@
 import { useRouterState } from '@tanstack/react-router'
 import { useAreas } from '../features/atlas-data/use-areas.ts'
 import { MapWorkspace } from '../features/map-workspace/map-workspace.tsx'
+import type { AtlasSearch } from './atlas-search.ts'
 import { useMainMap } from './main-map.ts'
 import { useAtlasNavigation, useAtlasSearch } from './use-atlas-navigation.ts'
 
@@ -11,7 +12,10 @@ export function MapRoute() {
   const navigationKey = useRouterState({ select: (state) => state.location.state.__TSR_key })
   // The location moves before the route's search parameters follow it: a fit waits until both say the same compound,
   // so that the panel the navigation opens is in place when the fit measures the room it takes.
-  const arriving = useRouterState({ select: (state) => state.location.search.compoundId })
+  const arriving: number | undefined =
+    useRouterState({
+      select: (state) => (state.location.search as AtlasSearch).compoundId ?? null,
+    }) ?? undefined
   const { updateSearch } = useAtlasNavigation()
   const { state, retry } = useAreas()
   const mainMap = useMainMap()
