@@ -404,7 +404,9 @@ describe.each(backends)('compound edits on the %s backend', (backend) => {
     const after = await revisions()
     expect(after.compounds).not.toBe(before.compounds)
     expect(after['compound-labels']).not.toBe(before['compound-labels'])
-    for (const layer of ['roads', 'facilities', 'buildings', 'streets', 'communities', 'district']) {
+    // A building's tile carries its compound's households, status and years (the map filters buildings by them).
+    expect(after.buildings).not.toBe(before.buildings)
+    for (const layer of ['roads', 'facilities', 'streets', 'communities', 'district']) {
       expect(after[layer], layer).toBe(before[layer])
     }
     // A refused write changes nothing a cache holds.

@@ -94,6 +94,25 @@ describe.each(backends)('hardening on the %s backend', (backend) => {
     }
   })
 
+  it('serves the app at / and answers any other page path 404 with the app, which says the page does not exist', async () => {
+    const start = await app.get('/', { headers: { accept: 'text/html' } })
+    expect(start.status).toBe(200)
+    const shell = await start.text()
+    expect(shell).toContain('<div id="root"></div>')
+    for (const path of ['/nowhere', '/dashboard', '/assets/', '/index.htm']) {
+      const res = await app.get(path, { headers: { accept: 'text/html' } })
+      expect(res.status, path).toBe(404)
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/html/)
+      expect(await res.text(), path).toBe(shell)
+    }
+    // The app's own files and the API are as before.
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(shell)?.[1] ?? ''
+    expect((await app.get(script)).status).toBe(200)
+    const api = await app.get('/api/v1/nowhere', { headers: { accept: 'text/html' } })
+    expect(api.status).toBe(404)
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  })
+
   it('sends no CORS headers unless origins are configured, and then only to those', async () => {
     const preflight = (url: string, origin: string) =>
       fetch(`${url}/api/v1/tokens`, {

@@ -187,6 +187,23 @@ describe.each(backends)('vector tiles on the %s backend', (backend) => {
     expect(ids.size).toBe(9)
   })
 
+  it('gives each building of Wufuyuan its compound’s fields, which the map filters buildings by', async () => {
+    const id = await wufuyuanId()
+    const buildings = await fetchFeatures(app(), 'buildings', tileAt(WUFUYUAN.lon, WUFUYUAN.lat, 16))
+    const ofWufuyuan = buildings.filter((f) => f.properties.compoundId === id)
+    expect(ofWufuyuan.length).toBeGreaterThan(0)
+    for (const building of ofWufuyuan) {
+      expect(building.properties).toMatchObject({
+        streetCode: '510104030',
+        communityCode: '510104030004',
+        compoundStatus: 'completed',
+        compoundOnOldRegister: true,
+        compoundBuiltYear: 1996,
+        compoundHouseholds: 497,
+      })
+    }
+  })
+
   it.each(TILE_LAYER_NAMES)(
     'gives %s features with integer row ids and only its declared properties',
     async (layer) => {

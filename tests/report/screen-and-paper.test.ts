@@ -5,7 +5,10 @@ import {
   buildEraStackColours,
   type ContentResponse,
   type CoverageRow,
-  coverageClasses,
+  coverageClassesOf,
+  coverageColours,
+  coverageLegendBounds,
+  coverageLegendDecimals,
   describeProgress,
   fundingSourcePalette,
   itemCategoryColours,
@@ -74,9 +77,15 @@ const dataColours = (series: Series | undefined) =>
   (series?.data ?? []).map((d) => (d as { itemStyle: { color: string } }).itemStyle.color)
 
 /** True when the names stand in the text in this order. */
+/** Whether the names occur in the text one after the other (each looked for after the one before). */
 function inOrder(text: string, names: readonly string[]): boolean {
-  const at = names.map((name) => text.indexOf(name))
-  return at.every((i, k) => i >= 0 && (k === 0 || i > (at[k - 1] ?? -1)))
+  let from = 0
+  for (const name of names) {
+    const at = text.indexOf(name, from)
+    if (at < 0) return false
+    from = at + name.length
+  }
+  return true
 }
 
 /** The colours of a page that belong to `palette`, in the order the page draws them. */
@@ -121,17 +130,25 @@ describe('the dashboard and the printed report', () => {
       const bar = d as { value: number; itemStyle: { color: string } }
       return bar.value > 0 ? [bar.itemStyle.color] : []
     })
-    expect(drawn).toEqual(['#006D2C', '#74C476', '#74C476', '#74C476'])
+    // Two coverages (50% and 80%) make two classes; the street with nothing to cover is grey on both.
+    const classes = coverageClassesOf(tiedCoverage)
+    expect(drawn).toEqual(['#31A354', '#A1D99B', '#A1D99B', '#A1D99B'])
     const page = colours[0] as PageColours
-    expect(
-      drawnFrom(
-        page.fill,
-        coverageClasses.map((cls) => cls.colour),
-      ),
-    ).toEqual(lower(drawn))
+    // The bars, then the legend of every class under the table.
+    expect(drawnFrom(page.fill, [...coverageColours, '#D9D9D9'])).toEqual(
+      lower([...drawn, ...classes.map((cls) => cls.colour)]),
+    )
     const reference = (bars as unknown as { markLine: { lineStyle: { color: string } } }).markLine.lineStyle
       .color
     expect(page.stroke).toContain(reference.toLowerCase())
+  })
+
+  it('list the coverage classes with the same breaks as the screen’s legends', () => {
+    const classes = coverageClassesOf(tiedCoverage)
+    const decimals = coverageLegendDecimals(classes)
+    const bounds = classes.map((cls) => coverageLegendBounds(cls, decimals))
+    expect(bounds).toEqual([['50'], ['80'], []])
+    expect(inOrder(pages[0]?.text ?? '', ['颜色分级', '50%', '80%', '无老旧小区'])).toBe(true)
   })
 
   it('rank the renovation content by cost alike, and colour each category the same', () => {

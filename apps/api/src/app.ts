@@ -276,12 +276,17 @@ export function createApp({ db, logger, version, webDist, ...options }: AppOptio
   app.use('/ogc', ...rateLimiters, ogc)
   ogcRouters.set(app, ogc)
 
-  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+  const shell = webDist === undefined ? undefined : path.join(webDist, 'index.html')
+  if (webDist !== undefined && shell !== undefined && existsSync(shell)) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }))
-    // Client-side routes: any other GET that wants HTML gets the app shell.
+    // The app routes over the location hash, so the start page is its one page. Any other path that wants HTML is a
+    // page that does not exist: 404, with the app, which then says so in the reader's language and links to the map.
+    app.get(['/', '/index.html'], (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(shell)
+    })
     app.use((req, res, next) => {
-      if (req.method !== 'GET' || !req.accepts('html')) return next()
-      res.set('Cache-Control', 'no-cache').sendFile(path.join(webDist, 'index.html'))
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next()
+      res.status(404).set('Cache-Control', 'no-cache').sendFile(shell)
     })
   }
   app.use(notFoundRoute)

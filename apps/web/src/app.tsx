@@ -1,10 +1,8 @@
 // The frame of every page: the header (search, the 地图/统计 switch, 导出/导入, language, account menu) over the page
 // the router shows. The view's state lives in the URL (routing/); data comes from the query cache (api/*.queries.ts).
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
-import { useQuery } from '@tanstack/react-query'
 import { Outlet } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
-import { compoundQueries } from './api/compounds.queries.ts'
 import { useAreas } from './features/atlas-data/use-areas.ts'
 import { ExchangeActions } from './features/exchange/exchange-actions.tsx'
 import { AppHeader } from './features/header/app-header.tsx'
@@ -31,20 +29,16 @@ function useLanguageInUrl(): void {
 export function AppShell() {
   const search = useAtlasSearch()
   const view = useCurrentView()
-  const { openPage, openMap, updateSearch } = useAtlasNavigation()
+  const { openPage, openMap } = useAtlasNavigation()
   const mainMap = useRef<MapHandle | null>(null)
   const { state } = useAreas()
   const areas = state.status === 'ready' ? state.areas : null
-  const total = useQuery(compoundQueries.count({}))
   useLanguageInUrl()
 
   const chooseCompound = (result: CompoundSearchResult) => {
-    if (view === 'map' && mainMap.current) {
-      updateSearch((current) => ({ ...current, compoundId: result.id }))
-      mainMap.current.fitBounds(result.bbox)
-    } else {
-      openMap((current) => ({ ...current, compoundId: result.id }), result.bbox)
-    }
+    // On the map the result replaces the view in place; elsewhere the map opens on it. Either way the map fits
+    // it once its panel is open, clear of the panels (features/map-workspace).
+    openMap((current) => ({ ...current, compoundId: result.id }), result.bbox, view === 'map')
   }
   const tabView = isTabView(view)
 
@@ -52,19 +46,16 @@ export function AppShell() {
     <MainMapContext value={mainMap}>
       <div className="app">
         <AppHeader
-          compoundCount={total.data ?? null}
-          loading={state.status === 'loading'}
           onChooseCompound={chooseCompound}
           view={view}
           onViewChange={(next) => (next === 'map' ? openMap() : openPage(next))}
           onOpenAccount={(target) => openPage(target.view, target.section)}
           exchangeActions={
             <ExchangeActions
-              onMap={view === 'map'}
               filters={search.filters}
               selectedCompoundId={search.compoundId ?? null}
               areas={areas}
-              mapBounds={() => mainMap.current?.getBounds()}
+              mapBounds={() => (view === 'map' ? mainMap.current?.getBounds() : undefined)}
               importsOpen={view === 'imports'}
               onOpenImports={() => openPage('imports')}
             />

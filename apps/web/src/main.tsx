@@ -7,9 +7,11 @@ import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createQueryClient } from './api/query-client.ts'
+import { NotFoundPage } from './features/not-found/not-found-page.tsx'
 import { AccessGate } from './features/session/access-gate.tsx'
 import { SessionProvider } from './features/session/session-context.tsx'
 import { I18nProvider } from './i18n/i18n-context.tsx'
+import { isAppPath } from './routing/app-path.ts'
 import { createAtlasHistory } from './routing/hash-history.ts'
 import { createAtlasRouter } from './routing/router.tsx'
 
@@ -30,12 +32,18 @@ function AtlasApp() {
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
+const { pathname } = window.location
+
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <SessionProvider>
-        <AccessGate>{(readScope) => <AtlasApp key={readScope} />}</AccessGate>
-      </SessionProvider>
+      {isAppPath(pathname) ? (
+        <SessionProvider>
+          <AccessGate>{(readScope) => <AtlasApp key={readScope} />}</AccessGate>
+        </SessionProvider>
+      ) : (
+        <NotFoundPage path={pathname} />
+      )}
     </I18nProvider>
   </StrictMode>,
 )

@@ -58,38 +58,7 @@ export const progressPalette = {
 
 // ---- coverage ----
 
-export interface CoverageClass {
-  key: string
-  /** Coverage from (inclusive) to (exclusive, except the last); null for areas with no old compounds. */
-  range: readonly [number, number] | null
-  colour: string
-}
-
-/** Coverage classes (ColorBrewer Greens, five steps) and grey for an area with nothing to cover. */
-export const coverageClasses: readonly CoverageClass[] = [
-  { key: '0-20', range: [0, 0.2], colour: '#EDF8E9' },
-  { key: '20-40', range: [0.2, 0.4], colour: '#BAE4B3' },
-  { key: '40-60', range: [0.4, 0.6], colour: '#74C476' },
-  { key: '60-80', range: [0.6, 0.8], colour: '#31A354' },
-  { key: '80-100', range: [0.8, 1], colour: '#006D2C' },
-  { key: 'none', range: null, colour: '#D9D9D9' },
-]
-
-export interface CoverageArea {
-  oldCompounds: number
-  coverage: number
-}
-
-/** The class an area is drawn in: by its coverage, or the grey class when it has no old compounds. */
-export function classifyCoverage(area: CoverageArea): CoverageClass {
-  const none = coverageClasses.find((cls) => cls.range === null) as CoverageClass
-  if (area.oldCompounds === 0) return none
-  const ranged = coverageClasses.filter((cls) => cls.range !== null)
-  return (
-    ranged.find(({ range }) => range && area.coverage >= range[0] && area.coverage < range[1]) ??
-    (ranged.at(-1) as CoverageClass)
-  )
-}
+// The coverage classes and their colours are drawn from the data: coverage-classes.ts.
 
 /** The coverage of the whole (district or street), drawn as a dashed line across the ranked bars. */
 export const coverageReferenceColour = '#1D3557'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankContent, rankCoverage, rankFunding } from './ranking.ts'
+import { contentCategoryOrder, rankContent, rankCoverage, rankFunding } from './ranking.ts'
 import type { ContentRow, CoverageRow, FundingRow } from './stats.schema.ts'
 
 /** An area by its code, old compounds and renovated ones; the ranking never reads its name. */
@@ -68,6 +68,22 @@ describe('the content ranking', () => {
     expect(rankContent(rows, 'items').map((r) => r.key)).toEqual(['basic', 'safety', 'upgrade'])
     expect(rankContent([row('a', 1, 5), row('b', 9, 1)], 'items').map((r) => r.key)).toEqual(['b', 'a'])
     expect(rankContent([row('a', 1, 5), row('b', 9, 1)], 'money').map((r) => r.key)).toEqual(['a', 'b'])
+  })
+
+  it('orders the categories’ legend as the bars: drawn categories first, by their first bar, then the rest', () => {
+    const categories = ['basic', 'improvement', 'upgrade', 'safety'] as const
+    expect(contentCategoryOrder(rankContent(rows, 'money'), categories)).toEqual([
+      'basic',
+      'safety',
+      'upgrade',
+      'improvement',
+    ])
+    const itemTypes = [
+      { ...row('lift', 1, 9), category: 'upgrade' },
+      { ...row('pipes', 1, 8), category: 'basic' },
+      { ...row('ramp', 1, 7), category: 'upgrade' },
+    ]
+    expect(contentCategoryOrder(itemTypes, categories)).toEqual(['upgrade', 'basic', 'improvement', 'safety'])
   })
 })
 

@@ -36,6 +36,20 @@ export function rankContent<T extends Pick<ContentRow, 'key' | 'items' | 'costYu
   return [...rows].sort((a, b) => value(b) - value(a) || byCode(a.key, b.key))
 }
 
+/**
+ * The categories of ranked content rows in the order their bars are drawn (by category, or by the first item type
+ * of each), then any of `categories` not drawn, in their own order: a legend that reads like the bars.
+ */
+export function contentCategoryOrder<C extends string>(
+  ranked: readonly Pick<ContentRow, 'category'>[],
+  categories: readonly C[],
+): C[] {
+  const drawn = ranked
+    .map((row) => row.category)
+    .filter((c): c is C => (categories as readonly string[]).includes(c))
+  return [...new Set([...drawn, ...categories])]
+}
+
 /** Areas by total funding, largest first; ties by code. */
 export function rankFunding<T extends Pick<FundingRow, 'key' | 'total'>>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => b.total - a.total || byCode(a.key, b.key))

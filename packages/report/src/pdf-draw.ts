@@ -255,6 +255,8 @@ export interface LegendItem {
   label: string
   color: string
   mark: 'box' | 'line' | 'dash' | 'dot'
+  /** A thin edge around a box, so that a pale fill still shows on white. */
+  outline?: BarOutline
 }
 
 /** A one-line legend starting at (x, y); returns its width. */
@@ -264,6 +266,15 @@ export function drawLegend(doc: Pdf, x: number, y: number, items: readonly Legen
   for (const item of items) {
     if (item.mark === 'box') {
       doc.rect(left, middle - 3.5, 9, 7).fill(item.color)
+      if (item.outline) {
+        doc.save()
+        doc
+          .rect(left, middle - 3.5, 9, 7)
+          .lineWidth(item.outline.width * POINTS_PER_PIXEL)
+          .strokeColor(item.outline.colour, item.outline.opacity)
+          .stroke()
+        doc.restore()
+      }
     } else {
       doc
         .moveTo(left, middle)

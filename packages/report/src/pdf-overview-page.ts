@@ -4,6 +4,9 @@ import {
   type CoverageResponse,
   classifyCoverage,
   coverageBarOutline,
+  coverageClassesOf,
+  coverageLegendBounds,
+  coverageLegendDecimals,
   coverageReferenceColour,
   type HeadlineChange,
   headlineChange,
@@ -18,6 +21,7 @@ import {
   barTrack,
   COLOR,
   drawCard,
+  drawLegend,
   drawTable,
   type Pdf,
   sectionHeading,
@@ -108,9 +112,10 @@ function coverageSection(
   )
   const format = words.numbers
   const ranked = rankCoverage(coverage.rows)
+  const classes = coverageClassesOf(coverage.rows)
   const headerHeight = 16
-  // Room for a header of two lines and the note under a cut-off table.
-  const room = CONTENT_BOTTOM - headingBottom - 24 - 12
+  // Room for a header of two lines, the classes' legend and the note under a cut-off table.
+  const room = CONTENT_BOTTOM - headingBottom - 24 - 14 - 12
   const rowHeight = Math.min(25, Math.max(11, room / Math.max(1, ranked.length)))
   const shown = ranked.slice(0, Math.floor(room / rowHeight))
   const fontSize = rowHeight >= 16 ? 8.5 : 7.5
@@ -137,7 +142,7 @@ function coverageSection(
       : {
           share: row.coverage,
           label: format.coverage(row),
-          color: classifyCoverage(row).colour,
+          color: classifyCoverage(row, classes).colour,
           outline: coverageBarOutline,
         },
   ])
@@ -164,7 +169,25 @@ function coverageSection(
       align: 'center',
     })
   }
+  // The classes with their breaks, as the map's and the dashboard's legends list them.
+  const decimals = coverageLegendDecimals(classes)
+  const legendTop = table.bottom + 4
+  const titleWidth = text(doc, words.coverageClasses, x, legendTop, { size: 7.5, color: COLOR.muted })
+  drawLegend(
+    doc,
+    x + titleWidth + 8,
+    legendTop,
+    classes.map((cls) => {
+      const bounds = coverageLegendBounds(cls, decimals)
+      return {
+        label: bounds.length === 0 ? words.noOldCompounds : words.classRange(bounds),
+        color: cls.colour,
+        mark: 'box' as const,
+        outline: coverageBarOutline,
+      }
+    }),
+  )
   if (shown.length < ranked.length) {
-    text(doc, words.more(ranked.length - shown.length), x, table.bottom + 3, { size: 7, color: COLOR.muted })
+    text(doc, words.more(ranked.length - shown.length), x, legendTop + 14, { size: 7, color: COLOR.muted })
   }
 }

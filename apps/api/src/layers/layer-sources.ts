@@ -98,6 +98,11 @@ export const LAYER_SOURCES: Readonly<Record<LayerId, LayerSource>> = {
       compoundCode: 'c.code',
       compoundName: 'c.name',
       streetCode: 's.code',
+      communityCode: 'cm.code',
+      compoundStatus: 'c.renovation_status',
+      compoundOnOldRegister: 'c.on_old_register',
+      compoundBuiltYear: 'c.built_year',
+      compoundHouseholds: 'c.households',
       storeys: 't.storeys',
       households: 't.households',
       builtYear: 't.built_year',
@@ -105,7 +110,8 @@ export const LAYER_SOURCES: Readonly<Record<LayerId, LayerSource>> = {
       structure: 't.structure',
       synthetic: 't.synthetic',
     },
-    reads: [],
+    // Its tiles carry the compound's status, register, years and households, and its street and community.
+    reads: ['compounds', 'communities', 'streets'],
     inStreets:
       't.compound_id in (select c.id from compounds as c join communities as cm on cm.id = c.community_id' +
       ' where cm.street_id = any(?::int[]))',

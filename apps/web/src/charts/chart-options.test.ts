@@ -2,7 +2,7 @@ import {
   assessProgress,
   type CoverageRow,
   classifyCoverage,
-  coverageClasses,
+  coverageClassesOf,
   type FundingRow,
   fundingSourcePalette,
   numberFormat,
@@ -13,11 +13,14 @@ import {
   requiredPerYear,
 } from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
+import { coverageFillColour } from '../map/compound-classes.ts'
 import {
-  classifyCoverage as classifyOnMap,
-  coverageClasses as mapCoverageClasses,
-} from '../map/compound-classes.ts'
-import { coverageBarOption, fundingSourcesOption, progressOption, progressSeries } from './chart-options.ts'
+  coverageBarOption,
+  coverageMapOption,
+  fundingSourcesOption,
+  progressOption,
+  progressSeries,
+} from './chart-options.ts'
 
 const format = numberFormat('zh')
 
@@ -156,22 +159,35 @@ describe('the coverage bars', () => {
       data: { value: number; itemStyle: { color: string } }[]
       label: { formatter: (p: { dataIndex: number; value: number }) => string }
     }
-    // 90% is in the 80–100% class, 60% in the 60–80% class, no old compounds grey.
-    expect(series.data.map((d) => d.itemStyle.color)).toEqual(['#006D2C', '#31A354', '#D9D9D9'])
+    // Two coverages make two classes (the darker for 90%), no old compounds grey.
+    expect(series.data.map((d) => d.itemStyle.color)).toEqual(['#31A354', '#A1D99B', '#D9D9D9'])
+    const classes = coverageClassesOf(rows)
     expect(series.data.map((d) => d.itemStyle.color)).toEqual(
-      [rows[1], rows[0], rows[2]].map((row) => row && classifyCoverage(row).colour),
+      [rows[1], rows[0], rows[2]].map((row) => row && classifyCoverage(row, classes).colour),
     )
     expect(series.label.formatter({ dataIndex: 0, value: 0.9 })).toBe('90.0%')
     expect(series.label.formatter({ dataIndex: 2, value: 0 })).toBe('无老旧小区')
   })
 
-  // The map's legend and choropleth keep their own labelled class table (map/compound-classes.ts) for now:
-  // it must stay the domain's, so that the map, the dashboard and the printed report agree.
-  it('use the same classes, ranges and colours as the map', () => {
-    expect(mapCoverageClasses.map(({ key, range, colour }) => ({ key, range, colour }))).toEqual(
-      coverageClasses.map(({ key, range, colour }) => ({ key, range: range && [...range], colour })),
+  it('colour each area as the map does: the bars, the small choropleth and the map take the domain’s classes', () => {
+    const bars = (
+      coverageBarOption(rows, words, format).series as { data: { itemStyle: { color: string } }[] }[]
+    )[0]
+    const choropleth = (
+      coverageMapOption('streets', rows, new Map(), words, format).series as {
+        data: { name: string; itemStyle: { areaColor: string } }[]
+      }[]
+    )[0]
+    const onMap = coverageFillColour(rows).slice(2, -1) as string[]
+    const mapColourOf = new Map(onMap.flatMap((value, i) => (i % 2 === 0 ? [[value, onMap[i + 1]]] : [])))
+    const barColourOf = new Map(
+      [rows[1], rows[0], rows[2]].map((row, i) => [row?.key, bars?.data[i]?.itemStyle.color]),
     )
-    for (const row of rows) expect(classifyOnMap(row).colour).toBe(classifyCoverage(row).colour)
+    for (const area of choropleth?.data ?? []) {
+      expect(area.itemStyle.areaColor).toBe(mapColourOf.get(area.name))
+      expect(area.itemStyle.areaColor).toBe(barColourOf.get(area.name))
+    }
+    expect(choropleth?.data).toHaveLength(3)
   })
 })
 

@@ -13,12 +13,13 @@ import {
   categoryColour,
   classifyCoverage,
   coverageBarOutline,
-  coverageClasses,
+  coverageClassesOf,
   coverageReferenceColour,
   type FundingColumn,
   type FundingRow,
   fundingSourcePalette,
   type NumberFormat,
+  noOldCompoundsClass,
   type ProgressChartWords,
   type ProgressResponse,
   progressChartLines,
@@ -29,6 +30,7 @@ import {
 } from '@renewal-atlas/domain'
 import { uiFontStack } from '../ui/font-stack.ts'
 import type { ChartOption, LineSeriesOption } from './echarts.ts'
+import type { MapLabelLayout } from './map-labels.ts'
 
 const ink = '#1a1a1a'
 const inkMuted = '#4a4a4a'
@@ -112,6 +114,7 @@ export function coverageBarOption(
   reference?: CoverageReference,
 ): ChartOption {
   const ranked = rankCoverage(rows)
+  const classes = coverageClassesOf(rows)
   return {
     ...base(),
     grid: {
@@ -153,7 +156,7 @@ export function coverageBarOption(
         data: ranked.map((row) => ({
           value: row.coverage,
           itemStyle: {
-            color: classifyCoverage(row).colour,
+            color: classifyCoverage(row, classes).colour,
             borderColor: cssColour(coverageBarOutline.colour, coverageBarOutline.opacity),
             borderWidth: coverageBarOutline.width,
           },
@@ -188,18 +191,29 @@ export function coverageBarOption(
   }
 }
 
-/** An area the rows do not name is drawn like one with nothing to cover. */
-const noCoverageColour = (coverageClasses.find((cls) => cls.range === null) as { colour: string }).colour
+/** How the small choropleth is laid out, which `chooseMapLabels` needs to keep its labels apart. */
+export const coverageMapLayout = {
+  // Chengdu lies at 30.6°N: a degree of longitude is cos(30.6°) ≈ 0.86 of a degree of latitude.
+  aspectScale: 0.86,
+  layoutShare: 0.96,
+  fontSize: 10,
+  halo: 2,
+} as const satisfies MapLabelLayout
 
-/** A choropleth of coverage on a registered map whose features carry `code`; same classes as the map. */
+/**
+ * A choropleth of coverage on a registered map whose features carry `code` (and their label point as `cp`); same
+ * classes as the map. Only the areas in `labelled` are named, so that no two names overlap (map-labels.ts).
+ */
 export function coverageMapOption(
   mapName: string,
   rows: readonly CoverageRow[],
   names: ReadonlyMap<string, string>,
   words: CoverageWords,
   format: NumberFormat,
+  labelled?: ReadonlySet<string>,
 ): ChartOption {
   const byKey = new Map(rows.map((row) => [row.key, row]))
+  const classes = coverageClassesOf(rows)
   return {
     ...base(),
     tooltip: {
@@ -216,31 +230,33 @@ export function coverageMapOption(
         type: 'map',
         map: mapName,
         nameProperty: 'code',
-        // Chengdu lies at 30.6°N: a degree of longitude is cos(30.6°) ≈ 0.86 of a degree of latitude.
-        aspectScale: 0.86,
+        aspectScale: coverageMapLayout.aspectScale,
         roam: false,
         selectedMode: false,
         layoutCenter: ['50%', '50%'],
-        layoutSize: '96%',
+        layoutSize: `${coverageMapLayout.layoutShare * 100}%`,
         cursor: 'pointer',
-        itemStyle: { areaColor: noCoverageColour, borderColor: '#ffffff', borderWidth: 1 },
+        // An area the rows do not name is drawn like one with nothing to cover.
+        itemStyle: { areaColor: noOldCompoundsClass.colour, borderColor: '#ffffff', borderWidth: 1 },
         emphasis: {
           itemStyle: { areaColor: '#F4C27A', borderColor: hoverOutline, borderWidth: 1.5 },
           label: { color: ink },
         },
-        labelLayout: { hideOverlap: true },
         label: {
           show: true,
-          fontSize: 10,
+          fontSize: coverageMapLayout.fontSize,
           color: ink,
           textBorderColor: 'rgba(255, 255, 255, 0.9)',
-          textBorderWidth: 2,
-          formatter: (params) => names.get(String(params.name)) ?? '',
+          textBorderWidth: coverageMapLayout.halo,
+          formatter: (params) => {
+            const code = String(params.name)
+            return labelled && !labelled.has(code) ? '' : (names.get(code) ?? '')
+          },
         },
         data: rows.map((row) => ({
           name: row.key,
           value: row.coverage,
-          itemStyle: { areaColor: classifyCoverage(row).colour },
+          itemStyle: { areaColor: classifyCoverage(row, classes).colour },
         })),
       },
     ],

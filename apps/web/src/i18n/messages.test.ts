@@ -19,7 +19,7 @@ describe('the translation table', () => {
   })
 
   it('fills placeholders in the chosen language', () => {
-    expect(translate('zh-CN', 'header.compoundCount', { count: '1,189' })).toBe('已加载 1,189 个小区')
-    expect(translate('en', 'header.compoundCount', { count: '1,189' })).toBe('1,189 compounds loaded')
+    expect(translate('zh-CN', 'filters.matching', { count: '1,189' })).toBe('符合条件的小区：1,189 个')
+    expect(translate('en', 'filters.matching', { count: '1,189' })).toBe('1,189 matching compounds')
   })
 })

@@ -7,7 +7,7 @@ import { type MapGeoJSONFeature, Map as MaplibreMap, ScaleControl, setWorkerUrl 
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { type ReactNode, type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react'
 import { createBaseStyle, localIdeographFontFamily } from './base-style.ts'
-import { defaultFit, type FitOptions, fitBounds, lngLatBounds } from './fit-bounds.tsx'
+import { defaultFit, type FitOptions, type FitPadding, fitBounds, lngLatBounds } from './fit-bounds.tsx'
 import type { Bounds } from './geojson-bounds.ts'
 import { MapContext } from './map-context.ts'
 import type { MapPosition } from './map-position.ts'
@@ -48,6 +48,11 @@ export interface AtlasMapProps {
   /** Where to open (read once): a position, or an extent to fit. */
   initialPosition?: MapPosition | undefined
   initialBounds?: Bounds | undefined
+  /**
+   * The room the page's panels take over the map's sides, asked at each fit (the opening extent, and a fit through
+   * the handle that names no padding), so that what is fitted lands in the open part of the map.
+   */
+  fitPadding?: () => FitPadding
   /** A position given from outside after opening (Back, a pasted link): the map jumps there if it is elsewhere. */
   position?: MapPosition | undefined
   onMoveEnd?: (position: MapPosition) => void
@@ -101,7 +106,10 @@ export function AtlasMap(props: AtlasMapProps) {
       ...(bounds
         ? {
             bounds: lngLatBounds(bounds),
-            fitBoundsOptions: { padding: defaultFit.padding, maxZoom: defaultFit.maxZoom },
+            fitBoundsOptions: {
+              padding: propsRef.current.fitPadding?.() ?? defaultFit.padding,
+              maxZoom: defaultFit.maxZoom,
+            },
           }
         : {}),
       localIdeographFontFamily,
@@ -149,7 +157,8 @@ export function AtlasMap(props: AtlasMapProps) {
     props.handleRef,
     () =>
       map && {
-        fitBounds: (bounds, options) => fitBounds(map, bounds, options),
+        fitBounds: (bounds, options) =>
+          fitBounds(map, bounds, { padding: propsRef.current.fitPadding?.(), ...options }),
         getBounds: () => {
           const b = map.getBounds()
           return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]

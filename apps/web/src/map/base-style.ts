@@ -23,6 +23,6 @@ export function createBaseStyle(origin: string): StyleSpecification {
     name: 'renewal-atlas-base',
     glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
     sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eceae4' } }],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#E2DFD8' } }],
   }
 }

@@ -1,13 +1,17 @@
-import { renovationStatus } from '@renewal-atlas/domain'
+import {
+  type CoverageArea,
+  classifyCoverage,
+  coverageClassesOf,
+  renovationStatus,
+} from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import {
   type ClassifiableCompound,
   classFillColour,
   classifyCompound,
-  classifyCoverage,
   compoundThemeClasses,
-  countCoverageClasses,
   coverageFillColour,
+  coverageLegendLabel,
   eraClasses,
   householdClasses,
   statusClasses,
@@ -77,29 +81,44 @@ describe('the build era and household classes', () => {
   })
 })
 
-describe('the coverage classes', () => {
-  it('class areas by coverage, 100 % in the top class and no old compounds apart', () => {
-    expect(classifyCoverage({ key: 'a', oldCompounds: 10, coverage: 0 }).key).toBe('0-20')
-    expect(classifyCoverage({ key: 'a', oldCompounds: 10, coverage: 0.4 }).key).toBe('40-60')
-    expect(classifyCoverage({ key: 'a', oldCompounds: 10, coverage: 1 }).key).toBe('80-100')
-    expect(classifyCoverage({ key: 'a', oldCompounds: 0, coverage: 0 }).key).toBe('none')
-  })
-
-  it('colour each area by code and count the areas per class', () => {
+describe('the coverage choropleth', () => {
+  it('colours each area by code in the class the domain gives it, grey where it has no old compounds', () => {
     const areas = [
       { key: '510104001', oldCompounds: 10, coverage: 0.5 },
       { key: '510104002', oldCompounds: 4, coverage: 0.9 },
+      { key: '510104003', oldCompounds: 0, coverage: 0 },
     ]
+    const classes = coverageClassesOf(areas)
     expect(coverageFillColour(areas)).toEqual([
       'match',
       ['get', 'code'],
       '510104001',
-      '#74C476',
+      classifyCoverage(areas[0] as CoverageArea, classes).colour,
       '510104002',
-      '#006D2C',
+      classifyCoverage(areas[1] as CoverageArea, classes).colour,
+      '510104003',
+      '#D9D9D9',
       '#D9D9D9',
     ])
-    expect(countCoverageClasses(areas).get('40-60')).toBe(1)
-    expect(countCoverageClasses(areas).get('0-20')).toBe(0)
+    expect(classes.map((cls) => cls.colour)).toEqual(['#A1D99B', '#31A354', '#D9D9D9'])
+  })
+
+  it('labels a class with its bounds, one value alone, and no old compounds in words', () => {
+    const classes = coverageClassesOf(
+      [0.583, 0.59, 0.603, 0.636, 0.683, 0.714, 0].map((coverage) => ({
+        oldCompounds: coverage === 0 ? 0 : 8,
+        coverage,
+      })),
+    )
+    const [low, high, none] = [classes[0], classes[4], classes[5]]
+    expect(low && coverageLegendLabel(low, 1)).toEqual({
+      key: 'range.percent',
+      params: { from: '58.3', to: '59.0' },
+    })
+    expect(high && coverageLegendLabel(high, 1)).toEqual({
+      key: 'range.percentOne',
+      params: { value: '71.4' },
+    })
+    expect(none && coverageLegendLabel(none, 1)).toEqual({ key: 'range.noOldCompounds' })
   })
 })

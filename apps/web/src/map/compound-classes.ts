@@ -1,6 +1,16 @@
 // The thematic class tables: one table per theme that the map's paint expressions, the legend and its counts
 // are all built from, so the legend always matches what is drawn.
-import { codedValues, type Label, renovationStatus } from '@renewal-atlas/domain'
+import {
+  type CoverageArea,
+  type CoverageClass,
+  classifyCoverage,
+  codedValues,
+  coverageClassesOf,
+  coverageLegendBounds,
+  type Label,
+  noOldCompoundsClass,
+  renovationStatus,
+} from '@renewal-atlas/domain'
 import type { ExpressionSpecification } from 'maplibre-gl'
 import type { MessageKey, MessageParams } from '../i18n/messages.ts'
 import { type CompoundFilters, compoundFilterExpression } from './compound-filter.ts'
@@ -175,78 +185,28 @@ export function classifyCompound(
 
 // ---- coverage choropleth (streets or communities) ----
 
-export interface CoverageClass {
-  key: string
-  label: LegendLabel
-  colour: string
-  /** Coverage from (inclusive) to (exclusive, except the last); null for areas with no old compounds. */
-  range: [number, number] | null
+/**
+ * A coverage class's legend words: its bounds from the domain, written with as many decimals as keep the classes
+ * apart (the same classes the dashboard and the printed report draw, from the same rows).
+ */
+export function coverageLegendLabel(cls: CoverageClass, decimals: number): LegendLabel {
+  const bounds = coverageLegendBounds(cls, decimals)
+  if (bounds.length === 0) return { key: 'range.noOldCompounds' }
+  if (bounds.length === 1) return { key: 'range.percentOne', params: { value: bounds[0] } }
+  return { key: 'range.percent', params: { from: bounds[0], to: bounds[1] } }
 }
 
-export const coverageClasses: readonly CoverageClass[] = [
-  {
-    key: '0-20',
-    label: { key: 'range.percent', params: { from: 0, to: 20 } },
-    colour: '#EDF8E9',
-    range: [0, 0.2],
-  },
-  {
-    key: '20-40',
-    label: { key: 'range.percent', params: { from: 20, to: 40 } },
-    colour: '#BAE4B3',
-    range: [0.2, 0.4],
-  },
-  {
-    key: '40-60',
-    label: { key: 'range.percent', params: { from: 40, to: 60 } },
-    colour: '#74C476',
-    range: [0.4, 0.6],
-  },
-  {
-    key: '60-80',
-    label: { key: 'range.percent', params: { from: 60, to: 80 } },
-    colour: '#31A354',
-    range: [0.6, 0.8],
-  },
-  {
-    key: '80-100',
-    label: { key: 'range.percent', params: { from: 80, to: 100 } },
-    colour: '#006D2C',
-    range: [0.8, 1],
-  },
-  { key: 'none', label: { key: 'range.noOldCompounds' }, colour: '#D9D9D9', range: null },
-]
-
-export interface CoverageArea {
-  key: string
-  oldCompounds: number
-  coverage: number
-}
-
-export function classifyCoverage(area: CoverageArea): CoverageClass {
-  const none = coverageClasses.find((cls) => cls.range === null) as CoverageClass
-  if (area.oldCompounds === 0) return none
-  const ranged = coverageClasses.filter((cls) => cls.range !== null)
-  return (
-    ranged.find(({ range }) => range && area.coverage >= range[0] && area.coverage < range[1]) ??
-    (ranged.at(-1) as CoverageClass)
-  )
-}
-
-/** The `fill-color` of the coverage layer: each area's code matched to its class colour. */
-export function coverageFillColour(areas: readonly CoverageArea[]): ExpressionSpecification {
-  const none = coverageClasses.find((cls) => cls.range === null) as CoverageClass
-  if (areas.length === 0) return ['to-color', none.colour]
-  const pairs = areas.flatMap((area) => [area.key, classifyCoverage(area).colour])
-  return ['match', ['get', 'code'], ...pairs, none.colour] as unknown as ExpressionSpecification
-}
-
-/** How many areas fall in each coverage class, every class present. */
-export function countCoverageClasses(areas: readonly CoverageArea[]): Map<string, number> {
-  const counts = new Map(coverageClasses.map((cls) => [cls.key, 0]))
-  for (const area of areas) {
-    const cls = classifyCoverage(area)
-    counts.set(cls.key, (counts.get(cls.key) ?? 0) + 1)
-  }
-  return counts
+/** The `fill-color` of the coverage layer: each area's code matched to the colour of its class. */
+export function coverageFillColour(
+  rows: ReadonlyArray<CoverageArea & { key: string }>,
+): ExpressionSpecification {
+  if (rows.length === 0) return ['to-color', noOldCompoundsClass.colour]
+  const classes = coverageClassesOf(rows)
+  const pairs = rows.flatMap((row) => [row.key, classifyCoverage(row, classes).colour])
+  return [
+    'match',
+    ['get', 'code'],
+    ...pairs,
+    noOldCompoundsClass.colour,
+  ] as unknown as ExpressionSpecification
 }

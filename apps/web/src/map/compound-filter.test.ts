@@ -1,7 +1,10 @@
+import { LAYERS } from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import {
+  buildingCompoundProperties,
   compoundFilterExpression,
   compoundFilterQuery,
+  compoundProperties,
   hasFilters,
   intersectFilters,
 } from './compound-filter.ts'
@@ -59,5 +62,25 @@ describe('compound filters', () => {
     expect(intersectFilters({ status: ['planned'] }, { status: ['completed'] })).toBeNull()
     expect(intersectFilters({ builtFrom: 2000 }, { builtTo: 1979 })).toBeNull()
     expect(intersectFilters({ householdsMin: 600 }, { householdsMax: 99 })).toBeNull()
+  })
+})
+
+describe('the buildings of filtered compounds', () => {
+  it('are selected by the same filters, over the compound’s fields that a building’s tile carries', () => {
+    const filters = { community: '510104017001', status: ['not_planned'] as const, householdsMax: 300 }
+    expect(compoundFilterExpression(filters, buildingCompoundProperties)).toEqual([
+      'all',
+      ['==', ['get', 'communityCode'], '510104017001'],
+      ['in', ['get', 'compoundStatus'], ['literal', ['not_planned']]],
+      ['<=', ['get', 'compoundHouseholds'], 300],
+    ])
+  })
+
+  it('name only fields the registry puts in the tiles they filter', () => {
+    const tileFields = (layer: keyof typeof LAYERS) =>
+      LAYERS[layer].fields.filter((f) => f.tile).map((f) => f.name)
+    expect(tileFields('buildings')).toEqual(expect.arrayContaining(Object.values(buildingCompoundProperties)))
+    expect(tileFields('compounds')).toEqual(expect.arrayContaining(Object.values(compoundProperties)))
+    expect(tileFields('compound-labels')).toEqual(expect.arrayContaining(Object.values(compoundProperties)))
   })
 })

@@ -23,27 +23,64 @@ export function hasFilters(filters: CompoundFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined)
 }
 
-/** The maplibre filter expression over the `compounds` tile properties; null when nothing is filtered. */
-export function compoundFilterExpression(filters: CompoundFilters): ExpressionSpecification | null {
+/** The tile properties that hold a compound's street, community, status, register, built year and households. */
+export interface CompoundProperties {
+  street: string
+  community: string
+  status: string
+  onRegister: string
+  builtYear: string
+  households: string
+}
+
+/** A compound's own tile (`compounds`, `compound-labels`). */
+export const compoundProperties: CompoundProperties = {
+  street: 'streetCode',
+  community: 'communityCode',
+  status: 'renovationStatus',
+  onRegister: 'onOldRegister',
+  builtYear: 'builtYear',
+  households: 'households',
+}
+
+/** A building's tile, which carries its compound's fields beside its own (the registry's `buildings` entry). */
+export const buildingCompoundProperties: CompoundProperties = {
+  street: 'streetCode',
+  community: 'communityCode',
+  status: 'compoundStatus',
+  onRegister: 'compoundOnOldRegister',
+  builtYear: 'compoundBuiltYear',
+  households: 'compoundHouseholds',
+}
+
+/**
+ * The maplibre filter expression that selects the filtered compounds, over a tile whose properties `at` names
+ * (a compound's own tile by default, or a building's to select the buildings of those compounds); null when nothing
+ * is filtered.
+ */
+export function compoundFilterExpression(
+  filters: CompoundFilters,
+  at: CompoundProperties = compoundProperties,
+): ExpressionSpecification | null {
   const parts: ExpressionSpecification[] = []
-  if (filters.street !== undefined) parts.push(['==', ['get', 'streetCode'], filters.street])
-  if (filters.community !== undefined) parts.push(['==', ['get', 'communityCode'], filters.community])
+  if (filters.street !== undefined) parts.push(['==', ['get', at.street], filters.street])
+  if (filters.community !== undefined) parts.push(['==', ['get', at.community], filters.community])
   if (filters.status !== undefined) {
-    parts.push(['in', ['get', 'renovationStatus'], ['literal', [...filters.status]]])
+    parts.push(['in', ['get', at.status], ['literal', [...filters.status]]])
   }
-  if (filters.onRegister !== undefined) parts.push(['==', ['get', 'onOldRegister'], filters.onRegister])
+  if (filters.onRegister !== undefined) parts.push(['==', ['get', at.onRegister], filters.onRegister])
   // A compound with no built year matches no year range, as in the API.
   if (filters.builtFrom !== undefined) {
-    parts.push(['>=', ['coalesce', ['get', 'builtYear'], unknownYearBelow], filters.builtFrom])
+    parts.push(['>=', ['coalesce', ['get', at.builtYear], unknownYearBelow], filters.builtFrom])
   }
   if (filters.builtTo !== undefined) {
-    parts.push(['<=', ['coalesce', ['get', 'builtYear'], unknownYearAbove], filters.builtTo])
+    parts.push(['<=', ['coalesce', ['get', at.builtYear], unknownYearAbove], filters.builtTo])
   }
   if (filters.householdsMin !== undefined) {
-    parts.push(['>=', ['get', 'households'], filters.householdsMin])
+    parts.push(['>=', ['get', at.households], filters.householdsMin])
   }
   if (filters.householdsMax !== undefined) {
-    parts.push(['<=', ['get', 'households'], filters.householdsMax])
+    parts.push(['<=', ['get', at.households], filters.householdsMax])
   }
   if (parts.length === 0) return null
   return parts.length === 1 ? (parts[0] as ExpressionSpecification) : ['all', ...parts]

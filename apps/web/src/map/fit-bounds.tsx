@@ -6,8 +6,11 @@ import { useEffect, useRef } from 'react'
 import type { Bounds } from './geojson-bounds.ts'
 import { useMap } from './map-context.ts'
 
+/** Room to leave at the map's edges, in pixels: the same on every side, or per side (panels over the map). */
+export type FitPadding = number | { top: number; right: number; bottom: number; left: number }
+
 export interface FitOptions {
-  padding?: number
+  padding?: FitPadding
   maxZoom?: number
   animate?: boolean
 }

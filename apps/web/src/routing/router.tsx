@@ -6,6 +6,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Navigate,
   type RouterHistory,
 } from '@tanstack/react-router'
@@ -18,7 +19,9 @@ import {
 } from './atlas-search.ts'
 import { DashboardRoute } from './dashboard-route.tsx'
 import { MapRoute } from './map-route.tsx'
-import { AccountRoute, AuditRoute, DeletedRoute, ImportsRoute, UsersRoute } from './page-routes.tsx'
+
+// The pages off the map are loaded when first opened: they are not needed to show the map.
+const pageRoutes = () => import('./page-routes.tsx')
 
 export interface RouterContext {
   queryClient: QueryClient
@@ -36,11 +39,31 @@ const parent = () => rootRoute
 export const routeTree = rootRoute.addChildren([
   createRoute({ getParentRoute: parent, path: '/', component: MapRoute }),
   createRoute({ getParentRoute: parent, path: '/dashboard', component: DashboardRoute }),
-  createRoute({ getParentRoute: parent, path: '/imports', component: ImportsRoute }),
-  createRoute({ getParentRoute: parent, path: '/account', component: AccountRoute }),
-  createRoute({ getParentRoute: parent, path: '/users', component: UsersRoute }),
-  createRoute({ getParentRoute: parent, path: '/audit', component: AuditRoute }),
-  createRoute({ getParentRoute: parent, path: '/deleted', component: DeletedRoute }),
+  createRoute({
+    getParentRoute: parent,
+    path: '/imports',
+    component: lazyRouteComponent(pageRoutes, 'ImportsRoute'),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: '/account',
+    component: lazyRouteComponent(pageRoutes, 'AccountRoute'),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: '/users',
+    component: lazyRouteComponent(pageRoutes, 'UsersRoute'),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: '/audit',
+    component: lazyRouteComponent(pageRoutes, 'AuditRoute'),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: '/deleted',
+    component: lazyRouteComponent(pageRoutes, 'DeletedRoute'),
+  }),
 ])
 
 export function createAtlasRouter(queryClient: QueryClient, history: RouterHistory) {

@@ -51,10 +51,14 @@ export function useAtlasNavigation() {
         }),
       updateSearch: (update: SearchUpdate) =>
         void navigate({ to: '.', search: (current: AtlasSearch) => update(current), replace: true }),
-      /** The map, on `bounds` when given (its position is then left out of the URL until it has moved there). */
-      openMap: (update: SearchUpdate = (current) => current, bounds?: Bounds) =>
+      /**
+       * The map, on `bounds` when given (its position is then left out of the URL until it has moved there); `replace`
+       * when the map is already shown and this moves it, as a search result does.
+       */
+      openMap: (update: SearchUpdate = (current) => current, bounds?: Bounds, replace = false) =>
         void navigate({
           to: '/',
+          replace,
           search: (current: AtlasSearch) => {
             const next = update(current)
             if (!bounds) return next

@@ -39,9 +39,19 @@ describe('the layer registry', () => {
     const exported = EXCHANGE_LAYERS.compounds.fields.map((f) => f.name)
     expect(exported[0]).toBe('id')
     for (const name of Object.keys(tileFields('compounds'))) expect(exported).toContain(name)
-    expect(EXCHANGE_LAYERS.buildings.fields.map((f) => f.name)).not.toContain('compoundId')
+    const exportedBuildings = EXCHANGE_LAYERS.buildings.fields.map((f) => f.name)
+    for (const key of ['compoundId', 'communityCode', 'compoundStatus', 'compoundHouseholds']) {
+      expect(exportedBuildings).not.toContain(key)
+    }
+    // A building's tile carries its compound's fields too, so that the map's compound filters hide its buildings.
     expect(tileFields('buildings')).toEqual({
       compoundId: 'Number',
+      streetCode: 'String',
+      communityCode: 'String',
+      compoundStatus: 'String',
+      compoundOnOldRegister: 'Boolean',
+      compoundBuiltYear: 'Number',
+      compoundHouseholds: 'Number',
       storeys: 'Number',
       households: 'Number',
       hasLift: 'Boolean',

@@ -99,6 +99,30 @@ const COMPOUND_LABEL_FIELDS = [
   'households',
 ]
 
+/**
+ * What a building's tile carries of its compound, so that the map hides the buildings of the compounds its filters
+ * hide with the same filter (map/compound-filter.ts): the compound's community, status, register, built year and
+ * households. Only in tiles: an export names the compound by its code.
+ */
+const BUILDING_COMPOUND_TILE_FIELDS: readonly LayerField[] = [
+  field('communityCode', 'comm_cd', 'string', '社区代码', 'Community code', { width: 12 }),
+  field('compoundStatus', 'c_status', 'string', '所属小区改造状态', 'Compound renovation status', {
+    values: renovationStatus.labels,
+    width: 12,
+  }),
+  field(
+    'compoundOnOldRegister',
+    'c_old_reg',
+    'boolean',
+    '所属小区列入老旧小区名录',
+    'Compound on the old-compound register',
+  ),
+  field('compoundBuiltYear', 'c_built', 'integer', '所属小区建成年份', 'Compound year built', {
+    unit: UNITS.year,
+  }),
+  field('compoundHouseholds', 'c_hh', 'integer', '所属小区户数', 'Compound households'),
+].map((f) => ({ ...f, tile: true, tileOnly: true }))
+
 /** Layer id → definition. The order is the order of lists: OGC collections, export choices, the legend. */
 export const LAYERS = {
   compounds: {
@@ -136,7 +160,8 @@ export const LAYERS = {
       }),
       field('compoundCode', 'cmpd_code', 'string', '所属小区编码', 'Compound code', { width: 32 }),
       field('compoundName', 'cmpd_name', 'string', '所属小区', 'Compound', { width: 120 }),
-      streetCode,
+      inTiles(streetCode),
+      ...BUILDING_COMPOUND_TILE_FIELDS,
       inTiles(field('storeys', 'storeys', 'integer', '层数', 'Storeys')),
       inTiles(households),
       builtYear,

@@ -77,7 +77,12 @@ function CompoundPanelFor({ compoundId, onClose, communities }: CompoundPanelPro
   ]
 
   return (
-    <aside className="compound-panel" aria-labelledby="compound-panel-title" data-compound-id={compoundId}>
+    <aside
+      className="compound-panel"
+      aria-labelledby="compound-panel-title"
+      data-compound-id={compoundId}
+      data-map-panel
+    >
       <div className="compound-panel__head">
         <h2 id="compound-panel-title">{name || t('details.loading')}</h2>
         <button type="button" className="icon-button" aria-label={t('details.close')} onClick={onClose}>

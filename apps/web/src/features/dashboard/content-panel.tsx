@@ -3,6 +3,7 @@ import {
   type ContentGroupBy,
   type ContentMeasure,
   type ContentRow,
+  contentCategoryOrder,
   contentTables,
   itemCategory,
   itemCategoryColours,
@@ -103,16 +104,18 @@ export function ContentPanel({ filter }: { filter: StatsFilter }) {
       )}
       footer={
         <ul className="class-legend" aria-label={t('dash.content.categories')}>
-          {itemCategory.values.map((category) => (
-            <li key={category}>
-              <span
-                className="legend__swatch"
-                style={{ backgroundColor: itemCategoryColours[category] }}
-                aria-hidden="true"
-              />
-              {domainLabel(itemCategory.labels, category, language)}
-            </li>
-          ))}
+          {contentCategoryOrder(rows ? rankContent(rows, measure) : [], itemCategory.values).map(
+            (category) => (
+              <li key={category}>
+                <span
+                  className="legend__swatch"
+                  style={{ backgroundColor: itemCategoryColours[category] }}
+                  aria-hidden="true"
+                />
+                {domainLabel(itemCategory.labels, category, language)}
+              </li>
+            ),
+          )}
         </ul>
       }
     >

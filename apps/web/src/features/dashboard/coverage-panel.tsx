@@ -2,7 +2,8 @@
 // a click on a community (or 在地图上查看) opens the map on those compounds.
 import {
   type CoverageRow,
-  coverageClasses,
+  coverageClassesOf,
+  coverageLegendDecimals,
   coverageTables,
   rankCoverage,
   type StatsFilter,
@@ -11,9 +12,16 @@ import { useMemo } from 'react'
 import type { ApiError } from '../../api/api-error.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
 import { statsQueries } from '../../api/stats.queries.ts'
-import { type CoverageWords, coverageBarOption, coverageMapOption } from '../../charts/chart-options.ts'
+import {
+  type CoverageWords,
+  coverageBarOption,
+  coverageMapLayout,
+  coverageMapOption,
+} from '../../charts/chart-options.ts'
 import { type ChartGeoMap, ChartView } from '../../charts/chart-view.tsx'
+import { areaLabel, chooseMapLabels } from '../../charts/map-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
+import { coverageLegendLabel } from '../../map/compound-classes.ts'
 import { DataTable } from './data-table.tsx'
 import { useChartReady } from './readiness.tsx'
 import { StatsPanel } from './stats-panel.tsx'
@@ -40,19 +48,26 @@ export interface CoveragePanelProps {
 
 type AreaFeature = AtlasAreas['streets']['features'][number] | AtlasAreas['communities']['features'][number]
 
-/** The areas as a GeoJSON collection ECharts can draw: polygons only, keyed by `code`. */
+const polygonal = (f: AreaFeature) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
+
+/** The areas as a GeoJSON collection ECharts can draw: polygons only, keyed by `code`, labelled at `cp`. */
 function geoMapOf(name: string, features: readonly AreaFeature[]): ChartGeoMap {
   return {
     name,
     geoJson: {
       type: 'FeatureCollection',
-      features: features
-        .filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
-        .map((f) => ({
+      features: features.filter(polygonal).map((f) => {
+        const label = areaLabel({ code: f.properties.code, name: f.properties.name, geometry: f.geometry })
+        return {
           type: 'Feature',
-          properties: { code: f.properties.code, name: f.properties.name },
+          properties: {
+            code: f.properties.code,
+            name: f.properties.name,
+            ...(label ? { cp: label.point } : {}),
+          },
           geometry: f.geometry,
-        })),
+        }
+      }),
     },
   }
 }
@@ -73,10 +88,14 @@ export function CoveragePanel(props: CoveragePanelProps) {
     const communities = areas.communities.features.filter((f) => f.properties.streetCode === street)
     return geoMapOf(`atlas-communities-${street}`, communities)
   }, [areas, street])
-  const names = useMemo(() => {
-    const features = street ? (areas?.communities.features ?? []) : (areas?.streets.features ?? [])
-    return new Map<string, string>(features.map((f) => [f.properties.code, f.properties.name]))
+  const shownAreas = useMemo(() => {
+    if (!street) return areas?.streets.features ?? []
+    return (areas?.communities.features ?? []).filter((f) => f.properties.streetCode === street)
   }, [areas, street])
+  const names = useMemo(
+    () => new Map<string, string>(shownAreas.map((f) => [f.properties.code, f.properties.name])),
+    [shownAreas],
+  )
 
   const words = useMemo<CoverageWords>(
     () => ({
@@ -99,20 +118,38 @@ export function CoveragePanel(props: CoveragePanelProps) {
       ),
     [rows, words, format, reference, referenceLabel],
   )
+  const ranked = rows ? rankCoverage(rows) : []
+  const barHeight = Math.max(240, ranked.length * 26 + 40)
+  const mapHeight = Math.max(360, barHeight)
+  // The map column is at least as wide as the map is high, so its height sets the map's scale.
+  const labelled = useMemo(
+    () =>
+      chooseMapLabels(
+        shownAreas.filter(polygonal).map((f) => ({
+          code: f.properties.code,
+          name: f.properties.name,
+          geometry: f.geometry,
+        })),
+        mapHeight,
+        coverageMapLayout,
+      ),
+    [shownAreas, mapHeight],
+  )
   const mapOption = useMemo(
-    () => rows && geoMap && coverageMapOption(geoMap.name, rows, names, words, format),
-    [rows, geoMap, names, words, format],
+    () => rows && geoMap && coverageMapOption(geoMap.name, rows, names, words, format, labelled),
+    [rows, geoMap, names, words, format, labelled],
   )
   const barReady = useChartReady('chart:coverage-bar')
   const mapReady = useChartReady('chart:coverage-map')
 
-  const ranked = rows ? rankCoverage(rows) : []
+  // The same classes as the bars and the choropleth (both drawn from these rows), with their breaks.
+  const classes = coverageClassesOf(rows ?? [])
+  const decimals = coverageLegendDecimals(classes)
   const choose = (code: string) => {
     if (!code) return
     if (street) onShowOnMap({ street, community: code })
     else onChooseStreet(code)
   }
-  const barHeight = Math.max(240, ranked.length * 26 + 40)
   const table = coverageTables[level]
 
   return (
@@ -177,24 +214,26 @@ export function CoveragePanel(props: CoveragePanelProps) {
             <ChartView
               option={mapOption}
               geoMap={geoMap}
-              height={Math.max(360, barHeight)}
+              height={mapHeight}
               label={t('dash.coverage.mapLabel', { scope: streetName ?? districtName })}
               onItemClick={(item) => choose(item.name)}
               onRenderedChange={mapReady}
             />
           )}
           <ul className="class-legend" aria-label={t('dash.coverage.legend')}>
-            {coverageClasses.map((cls) => (
-              <li key={cls.key}>
-                <span className="legend__swatch" style={{ backgroundColor: cls.colour }} aria-hidden="true" />
-                {cls.range
-                  ? t('range.percent', {
-                      from: Math.round(cls.range[0] * 100),
-                      to: Math.round(cls.range[1] * 100),
-                    })
-                  : format.noOldCompounds}
-              </li>
-            ))}
+            {classes.map((cls) => {
+              const label = coverageLegendLabel(cls, decimals)
+              return (
+                <li key={cls.key} data-class={cls.key}>
+                  <span
+                    className="legend__swatch"
+                    style={{ backgroundColor: cls.colour }}
+                    aria-hidden="true"
+                  />
+                  {'key' in label ? t(label.key, label.params) : ''}
+                </li>
+              )
+            })}
           </ul>
         </div>
       </div>

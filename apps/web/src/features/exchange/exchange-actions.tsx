@@ -1,5 +1,6 @@
-// The header's 导出 and 导入 buttons, each shown only to a role that may use its API: 导出 opens the export dialog
-// over the map (its filters, view and selected compound); 导入 opens the import wizard page.
+// The header's 导出 and 导入 buttons, each shown only to a role that may use its API, on every page so that the header
+// stays the same: 导出 opens the export dialog with the view's filters and selected compound (and, on the map, its
+// extent as an area to choose); 导入 opens the import wizard page.
 import { useState } from 'react'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -9,12 +10,10 @@ import { useSession } from '../session/session-context.tsx'
 import { ExportDialog } from './export-dialog.tsx'
 
 export interface ExchangeActionsProps {
-  /** Whether the map is shown: exports take the map's filters and view, so 导出 is offered there. */
-  onMap: boolean
   filters: CompoundFilters
   selectedCompoundId: number | null
   areas: AtlasAreas | null
-  /** The map's current view, read when the dialog opens. */
+  /** The map's current view, read when the dialog opens; undefined off the map (no "current view" area then). */
   mapBounds: () => Bounds | undefined
   importsOpen: boolean
   onOpenImports: () => void
@@ -24,7 +23,7 @@ export function ExchangeActions(props: ExchangeActionsProps) {
   const { t } = useI18n()
   const { mayUseRoute } = useSession()
   const [exportView, setExportView] = useState<{ bounds: Bounds | undefined } | null>(null)
-  const mayExport = props.onMap && mayUseRoute('GET /api/v1/exports/{layer}')
+  const mayExport = mayUseRoute('GET /api/v1/exports/{layer}')
   const mayImport = mayUseRoute('POST /api/v1/imports')
   if (!mayExport && !mayImport) return null
   return (

@@ -107,7 +107,7 @@ export function FilterPanel({
   }
 
   return (
-    <section className="filter-panel" aria-labelledby={`${id}-title`}>
+    <section className="filter-panel" aria-labelledby={`${id}-title`} data-map-panel>
       <div className="filter-panel__head">
         <h2 id={`${id}-title`}>{t('filters.title')}</h2>
         <button

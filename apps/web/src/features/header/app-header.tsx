@@ -1,5 +1,6 @@
 // The header bar: product name, the 地图/统计 page switch (统计 only for roles that may read statistics), the
-// compound search, how many compounds there are, 导出/导入, the language toggle and the account menu.
+// compound search, 导出/导入, the language toggle and the account menu. How many compounds match is said once, by
+// the map's filter panel.
 import type { CompoundSearchResult } from '@renewal-atlas/domain'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
@@ -14,9 +15,6 @@ import './app-header.css'
 const viewLabels: Record<TabView, MessageKey> = { map: 'view.map', dashboard: 'view.dashboard' }
 
 export interface AppHeaderProps {
-  /** The number of compounds in the district; null while loading or after a failure. */
-  compoundCount: number | null
-  loading: boolean
   onChooseCompound: (result: CompoundSearchResult) => void
   view: AppView
   onViewChange: (view: AppView) => void
@@ -26,8 +24,8 @@ export interface AppHeaderProps {
 }
 
 export function AppHeader(props: AppHeaderProps) {
-  const { compoundCount, loading, onChooseCompound, view, onViewChange, onOpenAccount } = props
-  const { t, formatNumber } = useI18n()
+  const { onChooseCompound, view, onViewChange, onOpenAccount } = props
+  const { t } = useI18n()
   const { permits } = useSession()
   const tabs = appViews.filter((v) => v !== 'dashboard' || permits('readStats'))
   // Tabs move with the arrow keys (WAI-ARIA tabs pattern); Tab moves on to the page.
@@ -61,10 +59,6 @@ export function AppHeader(props: AppHeaderProps) {
         ))}
       </div>
       <SearchBox onChoose={onChooseCompound} />
-      <p className="app-header__count" aria-live="polite">
-        {compoundCount !== null && t('header.compoundCount', { count: formatNumber(compoundCount) })}
-        {compoundCount === null && loading && t('header.compoundCountPending')}
-      </p>
       {props.exchangeActions}
       <LanguageToggle />
       <AccountMenu onOpen={onOpenAccount} onSignedOut={() => onViewChange('map')} />

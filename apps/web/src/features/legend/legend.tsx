@@ -1,15 +1,19 @@
 // The legend with the thematic-layer switch: its rows come from the same class tables as the map's paint
 // expressions, so what it lists is what is drawn, in the words the layer registry gives coded values (a status);
 // counts are the API's, within the current filters.
-import type { CoverageRow } from '@renewal-atlas/domain'
+import {
+  type CoverageRow,
+  countCoverageClasses,
+  coverageClassesOf,
+  coverageLegendDecimals,
+} from '@renewal-atlas/domain'
 import { labelIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import type { MessageKey } from '../../i18n/messages.ts'
 import {
   type CompoundThemeId,
   compoundThemeClasses,
-  countCoverageClasses,
-  coverageClasses,
+  coverageLegendLabel,
   type LegendLabel,
   type ThemeId,
   themeIds,
@@ -41,11 +45,14 @@ export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }:
   let rows: Row[]
   let countHeading: MessageKey
   if (isCoverage) {
-    const areaCounts = coverageRows ? countCoverageClasses(coverageRows.map((r) => ({ ...r }))) : undefined
-    rows = coverageClasses.map((cls) => ({
+    // The classes' breaks come from the areas' coverage; until the rows arrive there is nothing to list.
+    const classes = coverageClassesOf(coverageRows ?? [])
+    const decimals = coverageLegendDecimals(classes)
+    const areaCounts = coverageRows ? countCoverageClasses(coverageRows, classes) : undefined
+    rows = classes.map((cls) => ({
       key: cls.key,
       colour: cls.colour,
-      label: legendText(cls.label),
+      label: legendText(coverageLegendLabel(cls, decimals)),
       count: areaCounts?.get(cls.key),
     }))
     countHeading = theme === 'coverage-street' ? 'legend.areasStreet' : 'legend.areasCommunity'
@@ -61,7 +68,7 @@ export function Legend({ theme, onThemeChange, counts, coverageRows, filtered }:
   const total = isCoverage ? coverageRows?.length : counts?.matched
 
   return (
-    <section className="legend" aria-labelledby="legend-title">
+    <section className="legend" aria-labelledby="legend-title" data-map-panel>
       <label className="legend__theme">
         <span id="legend-title" className="legend__title">
           {t('theme.label')}

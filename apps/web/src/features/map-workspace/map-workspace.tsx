@@ -2,7 +2,7 @@
 // Its counts are asked only while it is shown.
 import { type CoverageRow, roadClass } from '@renewal-atlas/domain'
 import { useQueryClient } from '@tanstack/react-query'
-import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { compoundQueries } from '../../api/compounds.queries.ts'
 import type { AtlasAreas } from '../../api/layers.schema.ts'
 import { domainLabel } from '../../i18n/domain-labels.ts'
@@ -34,6 +34,7 @@ import { Legend } from '../legend/legend.tsx'
 import { useCompoundCounts, useCoverageRows } from '../legend/use-class-counts.ts'
 import { LoadError, LoadingIndicator } from '../load-status/load-status.tsx'
 import './map-workspace.css'
+import { fitGap, measurePanelPadding } from './panel-padding.ts'
 
 export interface MapWorkspaceProps {
   areasState: AreasState
@@ -46,8 +47,11 @@ export interface MapWorkspaceProps {
   onSelectCompound: (compoundId: number | null) => void
   /** The position in the URL: where the map opens, and where it goes when the URL says so (Back, a pasted link). */
   position: MapPosition | undefined
-  /** Opens on this extent instead of a position (read once, when the map is created). */
-  initialBounds: Bounds | undefined
+  /**
+   * An extent to show, asked for by a navigation (a search result, a street or a compound opened from the dashboard),
+   * with the navigation's key: the map opens on it, or fits to it when it is already open, clear of the panels.
+   */
+  fitRequest: { bounds: Bounds; key: string } | undefined
   onMoveEnd: (position: MapPosition) => void
   mapRef: RefObject<MapHandle | null>
 }
@@ -79,7 +83,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   const areas: AtlasAreas | null = areasState.status === 'ready' ? areasState.areas : null
   const [zooming, setZooming] = useState(false)
   const [road, setRoad] = useState<RoadHover | null>(null)
-  const [opened] = useState(() => ({ position: props.position, bounds: props.initialBounds }))
+  const [opened] = useState(() => ({ position: props.position, request: props.fitRequest }))
   const counts = useCompoundCounts(theme, filters)
   const coverageRows = useCoverageRows(theme)
   const shownTheme = useShownTheme(theme, coverageRows)
@@ -98,7 +102,23 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   }, [areas])
   const districtBounds = useMemo(() => (areas ? boundsOf(areas.district.features) : undefined), [areas])
   // Without a position or an extent to open on, the map fits the district once its outline arrives.
-  const fitDistrict = opened.position === undefined && opened.bounds === undefined
+  const fitDistrict = opened.position === undefined && opened.request === undefined
+
+  // Every fit leaves room for the panels over the map, measured as they stand when it happens.
+  const viewRef = useRef<HTMLDivElement>(null)
+  const fitPadding = useCallback(() => {
+    const view = viewRef.current
+    return view?.parentElement ? measurePanelPadding(view, view.parentElement) : fitGap
+  }, [])
+  // A request made while the map is open is fitted after the render it came with, so that a compound panel it
+  // opens is already in place; the request the map opened on was fitted as it was created.
+  const { fitRequest } = props
+  const handledRequest = useRef(opened.request?.key)
+  useEffect(() => {
+    if (!fitRequest || fitRequest.key === handledRequest.current || !mapRef.current) return
+    handledRequest.current = fitRequest.key
+    mapRef.current.fitBounds(fitRequest.bounds)
+  })
 
   // The page counts as drawn (for tests and the benchmark) once the areas are labelled and every tile is in.
   useEffect(() => () => void delete document.documentElement.dataset.mapReady, [])
@@ -123,11 +143,12 @@ export function MapWorkspace(props: MapWorkspaceProps) {
 
   return (
     <>
-      <div className="map-view">
+      <div className="map-view" ref={viewRef}>
         <AtlasMap
           ariaLabel={t('map.title')}
           initialPosition={opened.position}
-          initialBounds={opened.bounds}
+          initialBounds={opened.request?.bounds}
+          fitPadding={fitPadding}
           position={props.position}
           onMoveEnd={props.onMoveEnd}
           interactiveLayerIds={[compoundsFillId]}
@@ -140,7 +161,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
           <CoverageLayer theme={shownTheme} rows={coverageRows ?? []} />
           <RoadsLayer onHover={setRoad} />
           <CompoundsLayer theme={shownTheme} filters={filters} />
-          <BuildingsLayer />
+          <BuildingsLayer filters={filters} />
           <BoundaryLinesLayer />
           <SelectionLayer compoundId={selectedCompoundId} />
           <DeadEndsLayer />
@@ -170,6 +191,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
         )}
         <div
           className="map-controls"
+          data-map-panel
           role="toolbar"
           aria-label={t('map.controls')}
           aria-orientation="vertical"

@@ -10,7 +10,8 @@ import { SignInDialog } from './sign-in-dialog.tsx'
 import { SignInForm } from './sign-in-form.tsx'
 import './session.css'
 
-function GatePage({ title, children }: { title: string; children: ReactNode }) {
+/** A page of its own before the app (sign-in, password, a page that does not exist): the product name, the language. */
+export function GatePage({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useI18n()
   return (
     <div className="gate">

@@ -6,8 +6,9 @@ export const appMessages = defineMessages(
   {
     'app.name': '焕新图谱',
     'language.groupLabel': '界面语言',
-    'header.compoundCount': '已加载 {count} 个小区',
-    'header.compoundCountPending': '小区数据加载中',
+    'notFound.title': '页面不存在',
+    'notFound.text': '地址 {path} 没有对应的页面。焕新图谱的地图、统计和其他页面都从首页打开。',
+    'notFound.open': '打开地图',
     'load.loading': '正在加载地图数据…',
     'load.errorTitle': '地图数据加载失败',
     'load.errorNetwork': '无法连接到服务器，请检查网络后重试。',
@@ -37,8 +38,10 @@ export const appMessages = defineMessages(
   {
     'app.name': 'Renewal Atlas',
     'language.groupLabel': 'Interface language',
-    'header.compoundCount': '{count} compounds loaded',
-    'header.compoundCountPending': 'Loading compounds',
+    'notFound.title': 'Page not found',
+    'notFound.text':
+      'There is no page at {path}. The map, the dashboard and every other page of Renewal Atlas open from the start page.',
+    'notFound.open': 'Open the map',
     'load.loading': 'Loading map data…',
     'load.errorTitle': 'The map data could not be loaded',
     'load.errorNetwork': 'The server could not be reached. Check the network and try again.',

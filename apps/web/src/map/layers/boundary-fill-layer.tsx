@@ -1,6 +1,9 @@
-// The district's pale fill from its tiles, at the bottom of the map.
+// The district's ground from its tiles, at the bottom of the map (outside it, the base style's darker paper).
 import { Layer } from '../layer.tsx'
 import { TileSource } from '../tile-source.tsx'
+
+/** The ground inside the district: light and neutral, a step darker than the white roads drawn on it. */
+export const districtGround = '#F1EFEA'
 
 export function BoundaryFillLayer() {
   return (
@@ -9,7 +12,7 @@ export function BoundaryFillLayer() {
         id="district-fill"
         type="fill"
         source-layer="district"
-        paint={{ 'fill-color': '#ffffff', 'fill-opacity': 0.7 }}
+        paint={{ 'fill-color': districtGround }}
       />
     </TileSource>
   )

@@ -18,7 +18,7 @@ export function RoadLabelsLayer() {
           'text-size': 12,
           'text-max-angle': 30,
         }}
-        paint={{ 'text-color': '#4a3b1f', ...haloed }}
+        paint={{ 'text-color': '#454545', ...haloed }}
       />
     </TileSource>
   )
