@@ -1,5 +1,6 @@
-// Words for coded values (status, category, funding source…) come from packages/domain, in the interface language.
-import type { Label } from '@renewal-atlas/domain'
+// Words for coded values (status, category, funding source…) and the import's reasons come from packages/domain, in
+// the interface language.
+import { type ImportReason, type ImportTarget, importReasonText, type Label } from '@renewal-atlas/domain'
 import type { Language } from './messages.ts'
 
 /** The label of a coded value in the language, or the code itself when the table does not know it. */
@@ -12,4 +13,16 @@ export function domainLabel(labels: Record<string, Label>, value: string, langua
 /** Words in the interface language. */
 export function labelIn(label: Label, language: Language): string {
   return language === 'zh-CN' ? label.zh : label.en
+}
+
+/**
+ * The sentence of an import reason (a feature's issue, the detected coordinate system) in the interface language,
+ * from the domain's one table of reason words; `target` names fields and coded values in their words.
+ */
+export function reasonIn(
+  data: { reason: ImportReason; params: unknown },
+  language: Language,
+  target?: ImportTarget,
+): string {
+  return importReasonText(data, language === 'zh-CN' ? 'zh' : 'en', target)
 }
