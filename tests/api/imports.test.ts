@@ -16,6 +16,9 @@ import {
   importRecord,
   importUploadResponse,
   importValidationReport,
+  ReasonCrsDeclared,
+  ReasonCrsDegrees,
+  ReasonOverlapsBuilding,
 } from '@renewal-atlas/domain'
 import { type ExportFeature, fromWgs84, writeShapefile, zipStream } from '@renewal-atlas/exchange'
 import gcoord from 'gcoord'
@@ -143,6 +146,11 @@ describe.each(backends)('imports on the %s backend', (backend) => {
     })
     expect(created.counts.features).toBe(2)
     expect(analysis).toMatchObject({ format: 'geojson', featureCount: 2, detectedCrs: '4326' })
+    // Why: the coordinates' ranges, as data; the wizard and the CLI say it in their language.
+    expect(analysis.crsReason).toMatchObject({ reason: ReasonCrsDegrees, params: { crs: '4326' } })
+    const [west, east] = analysis.crsReason.params.x as [number, number]
+    expect(west).toBeGreaterThan(104)
+    expect(east).toBeLessThan(104.2)
     expect(analysis.columns).toEqual(expect.arrayContaining(['code', 'name', 'communityCode']))
     expect(analysis.suggestedMappings.compounds).toMatchObject({ code: 'code', name: 'name' })
     expect(analysis.rememberedMapping.compounds).toBe(false)
@@ -277,6 +285,7 @@ describe.each(backends)('imports on the %s backend', (backend) => {
       featureCount: 2,
       detectedCrs: '4544',
       detectedEncoding: 'utf-8',
+      crsReason: { reason: ReasonCrsDeclared, params: { source: 'prj', crs: '4544' } },
     })
     expect(analysis.suggestedMappings.buildings).toMatchObject({
       code: 'code',
@@ -332,6 +341,55 @@ describe.each(backends)('imports on the %s backend', (backend) => {
 
     await rollback(admin, created.id)
     expect(await rowCounts(db)).toMatchObject({ buildings: before.buildings })
+  })
+
+  it('warns of a building imported over an existing building of its compound, naming it and the overlap, above a sliver and only within the compound', async () => {
+    const wufuyuan = (await db.knex('compounds').where({ name: '五福苑' }).first('id', 'code')) as {
+      id: number
+      code: string
+    }
+    const other = (await db.knex('compounds').whereNot({ id: wufuyuan.id }).orderBy('id').first('code')) as {
+      code: string
+    }
+    // The largest building of Wufuyuan, and the middle of its footprint in Gauss-Kruger metres (EPSG:4544).
+    const existing = (await db
+      .knex('buildings')
+      .where({ compound_id: wufuyuan.id })
+      .orderByRaw('ST_Area(geom::geography) desc')
+      .first(
+        'code',
+        db.knex.raw('ST_X(ST_Transform(ST_PointOnSurface(geom), 4544)) as x'),
+        db.knex.raw('ST_Y(ST_Transform(ST_PointOnSurface(geom), 4544)) as y'),
+      )) as { code: string; x: number; y: number }
+    /** A square of `side` metres around the middle of the existing building, in EPSG:4544. */
+    const metreSquare = (side: number) => square([Number(existing.x), Number(existing.y)], side / 2)
+    const building = (code: string, compoundCode: string, side: number) => ({
+      properties: { code: `${tag}-OV-${code}`, compoundCode, storeys: 6 },
+      geometry: metreSquare(side),
+    })
+    const file = featureCollection([
+      building('OVER', wufuyuan.code, 4),
+      // 1 m² is a sliver, under the tolerance of 2 m².
+      building('SLIVER', wufuyuan.code, 1),
+      // The same place, filed under another compound: not a building of the same compound.
+      building('ELSEWHERE', other.code, 4),
+    ])
+    const { import: created } = await uploaded(admin, 'overlap.geojson', file)
+    const report = await validate(admin, created.id, { target: 'buildings', crs: '4544' })
+    const issues = new Map(report.features.map((f) => [f.n, f.issues]))
+    expect(issues.get(1)).toEqual([
+      {
+        code: 'overlaps_existing_building',
+        severity: 'warning',
+        reason: ReasonOverlapsBuilding,
+        params: { existingCode: existing.code, overlapM2: 16, share: 100 },
+      },
+    ])
+    expect(report.features.find((f) => f.n === 1)?.status).toBe('warning')
+    expect(issues.get(2) ?? []).toEqual([])
+    expect(issues.get(3) ?? []).toEqual([])
+    expect(report.counts).toMatchObject({ valid: 2, warning: 1, invalid: 0 })
+    expect(report.issueCounts).toEqual({ overlaps_existing_building: 1 })
   })
 
   it('converts a CSV of GCJ-02 points (Amap) to WGS84 when told the system', async () => {
