@@ -523,9 +523,9 @@ const SENTENCES: SentenceTable = {
   },
   [ReasonOverlapsBuilding]: {
     zh: (p) =>
-      `与本小区已有楼栋 ${p.existingCode} 重叠 ${p.overlapM2} 平方米（占导入楼栋面积的 ${p.share}%）：是否重复测绘？`,
+      `压在本小区已有楼栋 ${p.existingCode} 上：重叠 ${p.overlapM2} 平方米（占导入楼栋面积的 ${p.share}%），是否重复测绘？`,
     en: (p) =>
-      `Overlaps the existing building ${p.existingCode} of the same compound by ${p.overlapM2} m² (${p.share}% of this building): surveyed twice?`,
+      `Lies over the existing building ${p.existingCode} of the same compound: ${p.overlapM2} m² (${p.share}% of this building) overlap. Surveyed twice?`,
   },
   [ReasonCrsDeclared]: {
     zh: (p) => `${SOURCES[p.source].zh}声明为 ${systemName(p.crs, 'zh')}`,
