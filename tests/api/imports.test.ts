@@ -18,6 +18,7 @@ import {
   importValidationReport,
   ReasonCrsDeclared,
   ReasonCrsDegrees,
+  ReasonCrsRecordedText,
   ReasonOverlapsBuilding,
 } from '@renewal-atlas/domain'
 import { type ExportFeature, fromWgs84, writeShapefile, zipStream } from '@renewal-atlas/exchange'
@@ -494,6 +495,29 @@ describe.each(backends)('imports on the %s backend', (backend) => {
     expect(malformed.status).toBe(400)
     await malformed.arrayBuffer()
     expect(await rowCounts(db)).toEqual({ ...before, imports: before.imports + 3 })
+  })
+
+  it('answers a retried upload analysed before reasons were data with its English sentence kept as the detail', async () => {
+    const key = `legacy-${tag}-${backend}`
+    const file = await compoundFile(`${tag}-LEGACY-1`, shahe[2] as string)
+    const first = await expectJson<ImportUploadResponse>(
+      await upload(admin, 'legacy.geojson', file, { 'Idempotency-Key': key }),
+      201,
+    )
+    // As an earlier version stored it: the reason as an English sentence.
+    const sentence =
+      'longitudes 104.101–104.102 and latitudes 30.646–30.648 are degrees in China: WGS84 assumed'
+    const row = (await db.knex('imports').where({ id: first.import.id }).first('analysis')) as {
+      analysis: Record<string, unknown>
+    }
+    await db
+      .knex('imports')
+      .where({ id: first.import.id })
+      .update({ analysis: JSON.stringify({ ...row.analysis, crsReason: sentence }) })
+    const retry = importUploadResponse.parse(
+      await expectJson(await upload(admin, 'legacy.geojson', file, { 'Idempotency-Key': key }), 200),
+    )
+    expect(retry.analysis.crsReason).toEqual({ reason: ReasonCrsRecordedText, params: {}, detail: sentence })
   })
 
   it('remembers the mapping of a committed file for the next file with the same columns', async () => {
