@@ -20,6 +20,7 @@ import {
   importCrs,
   importEncoding,
   importIssueCode,
+  importReasonEnglish,
   importTarget,
 } from '@renewal-atlas/domain'
 import cliProgress from 'cli-progress'
@@ -207,7 +208,9 @@ export async function importCommand(values: Values): Promise<void> {
   console.log(
     `${fileName}: ${analysis.format}, ${analysis.featureCount} features, columns ${analysis.columns.join(', ')}`,
   )
-  console.log(`coordinate system: ${analysis.detectedCrs ?? 'not detected'} (${analysis.crsReason})`)
+  console.log(
+    `coordinate system: ${analysis.detectedCrs ?? 'not detected'} (${importReasonEnglish(analysis.crsReason)})`,
+  )
   if (analysis.detectedEncoding) console.log(`text encoding: ${analysis.detectedEncoding}`)
 
   const report = (await (
@@ -256,7 +259,7 @@ function printReport(report: ImportValidationReport): void {
     for (const issue of feature.issues) {
       console.log(
         `  #${feature.n}${feature.code ? ` ${feature.code}` : ''}: ${issue.severity} ${issue.code}` +
-          `${issue.field ? ` [${issue.field}]` : ''}: ${issue.detail}`,
+          `${issue.field ? ` [${issue.field}]` : ''}: ${importReasonEnglish(issue, report.target)}`,
       )
     }
   }

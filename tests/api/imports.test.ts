@@ -16,6 +16,10 @@ import {
   importRecord,
   importUploadResponse,
   importValidationReport,
+  ReasonCrsDeclared,
+  ReasonCrsDegrees,
+  ReasonCrsRecordedText,
+  ReasonOverlapsBuilding,
 } from '@renewal-atlas/domain'
 import { type ExportFeature, fromWgs84, writeShapefile, zipStream } from '@renewal-atlas/exchange'
 import gcoord from 'gcoord'
@@ -143,6 +147,11 @@ describe.each(backends)('imports on the %s backend', (backend) => {
     })
     expect(created.counts.features).toBe(2)
     expect(analysis).toMatchObject({ format: 'geojson', featureCount: 2, detectedCrs: '4326' })
+    // Why: the coordinates' ranges, as data; the wizard and the CLI say it in their language.
+    expect(analysis.crsReason).toMatchObject({ reason: ReasonCrsDegrees, params: { crs: '4326' } })
+    const [west, east] = analysis.crsReason.params.x as [number, number]
+    expect(west).toBeGreaterThan(104)
+    expect(east).toBeLessThan(104.2)
     expect(analysis.columns).toEqual(expect.arrayContaining(['code', 'name', 'communityCode']))
     expect(analysis.suggestedMappings.compounds).toMatchObject({ code: 'code', name: 'name' })
     expect(analysis.rememberedMapping.compounds).toBe(false)
@@ -277,6 +286,7 @@ describe.each(backends)('imports on the %s backend', (backend) => {
       featureCount: 2,
       detectedCrs: '4544',
       detectedEncoding: 'utf-8',
+      crsReason: { reason: ReasonCrsDeclared, params: { source: 'prj', crs: '4544' } },
     })
     expect(analysis.suggestedMappings.buildings).toMatchObject({
       code: 'code',
@@ -332,6 +342,55 @@ describe.each(backends)('imports on the %s backend', (backend) => {
 
     await rollback(admin, created.id)
     expect(await rowCounts(db)).toMatchObject({ buildings: before.buildings })
+  })
+
+  it('warns of a building imported over an existing building of its compound, naming it and the overlap, above a sliver and only within the compound', async () => {
+    const wufuyuan = (await db.knex('compounds').where({ name: '五福苑' }).first('id', 'code')) as {
+      id: number
+      code: string
+    }
+    const other = (await db.knex('compounds').whereNot({ id: wufuyuan.id }).orderBy('id').first('code')) as {
+      code: string
+    }
+    // The largest building of Wufuyuan, and the middle of its footprint in Gauss-Kruger metres (EPSG:4544).
+    const existing = (await db
+      .knex('buildings')
+      .where({ compound_id: wufuyuan.id })
+      .orderByRaw('ST_Area(geom::geography) desc')
+      .first(
+        'code',
+        db.knex.raw('ST_X(ST_Transform(ST_PointOnSurface(geom), 4544)) as x'),
+        db.knex.raw('ST_Y(ST_Transform(ST_PointOnSurface(geom), 4544)) as y'),
+      )) as { code: string; x: number; y: number }
+    /** A square of `side` metres around the middle of the existing building, in EPSG:4544. */
+    const metreSquare = (side: number) => square([Number(existing.x), Number(existing.y)], side / 2)
+    const building = (code: string, compoundCode: string, side: number) => ({
+      properties: { code: `${tag}-OV-${code}`, compoundCode, storeys: 6 },
+      geometry: metreSquare(side),
+    })
+    const file = featureCollection([
+      building('OVER', wufuyuan.code, 4),
+      // 1 m² is a sliver, under the tolerance of 2 m².
+      building('SLIVER', wufuyuan.code, 1),
+      // The same place, filed under another compound: not a building of the same compound.
+      building('ELSEWHERE', other.code, 4),
+    ])
+    const { import: created } = await uploaded(admin, 'overlap.geojson', file)
+    const report = await validate(admin, created.id, { target: 'buildings', crs: '4544' })
+    const issues = new Map(report.features.map((f) => [f.n, f.issues]))
+    expect(issues.get(1)).toEqual([
+      {
+        code: 'overlaps_existing_building',
+        severity: 'warning',
+        reason: ReasonOverlapsBuilding,
+        params: { existingCode: existing.code, overlapM2: 16, share: 100 },
+      },
+    ])
+    expect(report.features.find((f) => f.n === 1)?.status).toBe('warning')
+    expect(issues.get(2) ?? []).toEqual([])
+    expect(issues.get(3) ?? []).toEqual([])
+    expect(report.counts).toMatchObject({ valid: 2, warning: 1, invalid: 0 })
+    expect(report.issueCounts).toEqual({ overlaps_existing_building: 1 })
   })
 
   it('converts a CSV of GCJ-02 points (Amap) to WGS84 when told the system', async () => {
@@ -436,6 +495,29 @@ describe.each(backends)('imports on the %s backend', (backend) => {
     expect(malformed.status).toBe(400)
     await malformed.arrayBuffer()
     expect(await rowCounts(db)).toEqual({ ...before, imports: before.imports + 3 })
+  })
+
+  it('answers a retried upload analysed before reasons were data with its English sentence kept as the detail', async () => {
+    const key = `legacy-${tag}-${backend}`
+    const file = await compoundFile(`${tag}-LEGACY-1`, shahe[2] as string)
+    const first = await expectJson<ImportUploadResponse>(
+      await upload(admin, 'legacy.geojson', file, { 'Idempotency-Key': key }),
+      201,
+    )
+    // As an earlier version stored it: the reason as an English sentence.
+    const sentence =
+      'longitudes 104.101–104.102 and latitudes 30.646–30.648 are degrees in China: WGS84 assumed'
+    const row = (await db.knex('imports').where({ id: first.import.id }).first('analysis')) as {
+      analysis: Record<string, unknown>
+    }
+    await db
+      .knex('imports')
+      .where({ id: first.import.id })
+      .update({ analysis: JSON.stringify({ ...row.analysis, crsReason: sentence }) })
+    const retry = importUploadResponse.parse(
+      await expectJson(await upload(admin, 'legacy.geojson', file, { 'Idempotency-Key': key }), 200),
+    )
+    expect(retry.analysis.crsReason).toEqual({ reason: ReasonCrsRecordedText, params: {}, detail: sentence })
   })
 
   it('remembers the mapping of a committed file for the next file with the same columns', async () => {

@@ -132,6 +132,12 @@ describe('the atlas CLI for exports and imports', () => {
     expect(refused.code).toBe(3)
     expect(refused.stdout).toMatch(/1 invalid/)
     expect(refused.stdout).toMatch(/missing_attribute/)
+    // The report's reasons are codes and parameters; the CLI says them in English from the domain's words.
+    expect(refused.stdout).toContain('missing_attribute [name]: Name is required but column name is empty')
+    expect(refused.stdout).toMatch(
+      /coordinate system: 4326 \(longitudes 104\.\d{3}–104\.\d{3} and latitudes 30\.\d{3}–30\.\d{3} are degrees in China: WGS84 assumed/,
+    )
+    expect(refused.stdout).not.toContain('[object Object]')
     expect((await rowCounts(db)).facilities).toBe(before.facilities)
 
     const checked = await atlas(['import', '--file', good, '--target', 'facilities', '--crs', 'gcj02'], auth)

@@ -128,6 +128,50 @@ async function surveyCsv(dir: string): Promise<string> {
   return file
 }
 
+/**
+ * Three surveyed buildings of Wufuyuan as GeoJSON, each with a problem the check names: a bow tie whose edges cross
+ * at `crossing`, a storeys value written as the character 六, and the footprint of an existing building of the
+ * compound surveyed again under a new code.
+ */
+async function problemBuildings(
+  dir: string,
+  existing: unknown,
+): Promise<{ file: string; crossing: number[] }> {
+  const [x, y, d] = [104.1017, 30.6474, 0.00008]
+  const bowTie = [
+    [x - d, y - d],
+    [x + d, y + d],
+    [x + d, y - d],
+    [x - d, y + d],
+    [x - d, y - d],
+  ]
+  const feature = (code: string, storeys: unknown, geometry: unknown) => ({
+    type: 'Feature',
+    properties: { code, name: `${code} 测绘`, compoundCode: WUFUYUAN_CODE, storeys },
+    geometry,
+  })
+  const file = path.join(dir, 'survey-problems.geojson')
+  const features = [
+    feature('SURVEY-WFY-X1', 6, { type: 'Polygon', coordinates: [bowTie] }),
+    feature('SURVEY-WFY-X2', '六', footprint(7)),
+    feature('SURVEY-WFY-X3', 5, existing),
+  ]
+  await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }))
+  return { file, crossing: [x, y] }
+}
+
+/**
+ * Latin words left in a text once what may stay Latin in Chinese is taken out: values as written (in quotes),
+ * feature codes, PostGIS and the systems' names.
+ */
+function englishWords(text: string): string[] {
+  const kept = text
+    .replace(/“[^”]*”/g, '')
+    .replace(/SURVEY-WFY-X\d|B\d{12}-\d{3}-\d{2}|C\d{12}-\d{3}/g, '')
+    .replace(/PostGIS|EPSG|WGS84|GCJ-02|BD-09|CGCS2000|GeoJSON/g, '')
+  return kept.match(/[A-Za-z]{2,}/g) ?? []
+}
+
 describe.skipIf(!haveBrowser && !process.env.CI)('data exchange in headless Chromium', () => {
   let app: TestApp
   let browser: Browser
@@ -262,6 +306,101 @@ describe.skipIf(!haveBrowser && !process.env.CI)('data exchange in headless Chro
     const [lon, lat] = positions(collection.features[0]?.geometry.coordinates)[0] ?? []
     expect(lon).toBeCloseTo(104.1, 1)
     expect(lat).toBeCloseTo(30.65, 1)
+    await page.context().close()
+  })
+
+  it('when a planner checks a file with a bow tie, storeys written 六 and a building surveyed twice, then the Chinese wizard says why in Chinese, keeps PostGIS’s words as a detail and marks the crossing on the map; in English the same in English', async () => {
+    const existing = (await app.server.db
+      .knex('buildings as b')
+      .join('compounds as c', 'c.id', 'b.compound_id')
+      .where('c.code', WUFUYUAN_CODE)
+      .orderBy('b.code')
+      .first('b.code', app.server.db.knex.raw('ST_AsGeoJSON(b.geom) as geojson'))) as {
+      code: string
+      geojson: string
+    }
+    const { file, crossing } = await problemBuildings(workDir, JSON.parse(existing.geojson))
+    const page = await openSignedIn()
+    await page.getByTestId('import-button').click()
+    const wizard = page.getByTestId('import-wizard')
+    const step = () => wizard.getAttribute('data-import-step')
+    await wizard.getByLabel('选择文件，或拖放到此处').setInputFiles(file)
+    await wizard.getByLabel('导入为').selectOption('buildings')
+    await wizard.getByRole('button', { name: '上传并分析' }).click()
+    await expect.poll(step).toBe('mapping')
+    // ② why the system was taken to be WGS84, in Chinese
+    const crsReason = wizard.getByTestId('import-crs-reason')
+    expect(await crsReason.getAttribute('data-reason')).toBe('crs_degrees')
+    expect(await crsReason.textContent()).toContain('是中国境内的经纬度：按 WGS84 处理')
+    expect(englishWords((await crsReason.textContent()) ?? '')).toEqual([])
+    await wizard.getByRole('button', { name: '检查' }).click()
+    await expect.poll(step).toBe('check')
+
+    // ③ every reason in Chinese; PostGIS's own words only as the detail beneath
+    const issues = wizard.getByTestId('import-issues')
+    const bowTie = issues.locator('tr[data-n="1"] li[data-reason="postgis_invalid"]')
+    expect(await bowTie.locator('.issue-reason').textContent()).toBe('PostGIS 判定几何无效：边自相交')
+    expect(await bowTie.locator('.issue-detail').textContent()).toBe('详情：Self-intersection')
+    expect(await issues.locator('tr[data-n="2"] li[data-reason="not_a_number"]').textContent()).toBe(
+      '属性值无效：层数“六”不是数字',
+    )
+    expect(
+      await issues.locator('tr[data-n="3"] li[data-reason="overlaps_building"] .issue-reason').textContent(),
+    ).toContain(`压在本小区已有楼栋 ${existing.code} 上`)
+    const shown = await issues.evaluate((table) => {
+      const copy = table.cloneNode(true) as HTMLElement
+      for (const detail of copy.querySelectorAll('.issue-detail')) detail.remove()
+      return copy.textContent ?? ''
+    })
+    expect(englishWords(shown)).toEqual([])
+    expect(englishWords((await wizard.getByTestId('import-issue-counts').textContent()) ?? '')).toEqual([])
+
+    // The crossing is a marker on the preview map; its row flies there and the marker stands out.
+    await page.locator('[data-testid="import-preview-map"][data-preview-ready="true"]').waitFor()
+    const markers = await page.evaluate(() =>
+      (window.__importPreviewMap?.queryRenderedFeatures({ layers: ['import-preview-location'] }) ?? []).map(
+        (f) => ({ n: f.properties?.n, coordinates: (f.geometry as { coordinates: number[] }).coordinates }),
+      ),
+    )
+    expect(markers.map((m) => m.n)).toEqual([1])
+    expect(markers[0]?.coordinates[0]).toBeCloseTo(crossing[0] as number, 5)
+    expect(markers[0]?.coordinates[1]).toBeCloseTo(crossing[1] as number, 5)
+    await bowTie.getByTestId('import-issue-location').click()
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const map = window.__importPreviewMap
+            if (!map || map.isMoving()) return null
+            const { lng, lat } = map.getCenter()
+            return { zoom: Math.round(map.getZoom()), lng: lng.toFixed(4), lat: lat.toFixed(4) }
+          }),
+        { timeout: 20_000 },
+      )
+      .toEqual({ zoom: 19, lng: (crossing[0] as number).toFixed(4), lat: (crossing[1] as number).toFixed(4) })
+    expect(await issues.locator('tr[data-n="1"]').getAttribute('class')).toContain(
+      'issue-table__row--focused',
+    )
+    const focusedRadius = await page.evaluate(
+      () =>
+        window.__importPreviewMap?.getPaintProperty('import-preview-location', 'circle-radius') as unknown,
+    )
+    expect(JSON.stringify(focusedRadius)).toContain('["==",["get","n"],1]')
+    await page.screenshot({ path: path.join(screenshots, 'exchange-import-reasons-zh.png'), fullPage: true })
+
+    // The same check in English, with no Chinese sentence and the same detail.
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect
+      .poll(() => wizard.getByTestId('import-issue-counts').textContent())
+      .toContain('Invalid geometry')
+    expect(await issues.locator('tr[data-n="2"] li[data-reason="not_a_number"]').textContent()).toBe(
+      'Invalid attribute value: Storeys "六" is not a number',
+    )
+    expect(await bowTie.locator('.issue-reason').textContent()).toBe(
+      'PostGIS finds the geometry invalid: its edges cross (self-intersection)',
+    )
+    expect(await bowTie.locator('.issue-detail').textContent()).toBe('Detail: Self-intersection')
+    await page.screenshot({ path: path.join(screenshots, 'exchange-import-reasons-en.png'), fullPage: true })
     await page.context().close()
   })
 

@@ -6,6 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  ReasonCoordinateCellNotNumber,
+  ReasonCrsDeclared,
+  ReasonRingNotClosed,
+  ReasonWktUnreadable,
+} from '@renewal-atlas/domain'
+import {
   FileRejected,
   featureJson,
   type Geometry,
@@ -199,9 +205,10 @@ describe('GeoJSON', () => {
       ['too_many_vertices'],
       ['invalid_value'],
     ])
-    expect(dataset.features[1]?.issues[0]?.detail).toBe(
-      'Polygon: ring 1 is not closed (its first and last positions differ)',
-    )
+    expect(dataset.features[1]?.issues[0]).toMatchObject({
+      reason: ReasonRingNotClosed,
+      params: { geometryType: 'Polygon', ring: 1 },
+    })
     expect(dataset.features[4]?.geometry).toBeNull()
     expect(dataset.features[5]?.properties.note).toHaveLength(10_000)
   })
@@ -364,7 +371,10 @@ describe('zipped Shapefiles', () => {
     ])
     expect(dataset.features[0]?.geometry?.type).toBe('Polygon')
     expect(dataset.features[0]?.geometry?.coordinates[0]).toHaveLength(5)
-    expect(guessCrs(dataset)).toMatchObject({ crs: '4326', reason: 'from the .prj: WGS84 (EPSG:4326)' })
+    expect(guessCrs(dataset)).toEqual({
+      crs: '4326',
+      reason: { reason: ReasonCrsDeclared, params: { source: 'prj', crs: '4326' } },
+    })
   })
 
   it('detects GBK attributes without a .cpg, and reads a GBK entry name', async () => {
@@ -591,13 +601,19 @@ describe('CSV', () => {
     const dataset = await read('wkt.csv', utf8(csv))
     expect(dataset.geometryColumns).toEqual({ lon: null, lat: null, wkt: 'wkt' })
     expect(dataset.features[0]?.geometry?.type).toBe('Polygon')
+    // The parser's own words are the detail.
     expect(dataset.features[1]?.issues).toMatchObject([
-      { code: 'invalid_geometry', detail: expect.stringMatching(/^WKT "POLYGON\(\(1 2" could not be read/) },
+      {
+        code: 'invalid_geometry',
+        reason: ReasonWktUnreadable,
+        params: { value: 'POLYGON((1 2' },
+        detail: expect.any(String),
+      },
     ])
     expect(dataset.features[2]).toMatchObject({ geometry: null, issues: [] })
-    expect(guessCrs(dataset)).toMatchObject({
+    expect(guessCrs(dataset)).toEqual({
       crs: '4544',
-      reason: expect.stringContaining('the SRID of the WKT'),
+      reason: { reason: ReasonCrsDeclared, params: { source: 'wkt_srid', crs: '4544' } },
     })
   })
 
@@ -623,7 +639,13 @@ describe('CSV', () => {
     const dataset = await read('a.csv', csv, { lonColumn: '东', latColumn: '北' })
     expect(dataset.geometryColumns).toEqual({ lon: '东', lat: '北', wkt: null })
     expect(dataset.features[1]?.issues).toEqual([
-      { code: 'invalid_geometry', severity: 'error', field: '东', detail: '东 "abc" is not a number' },
+      {
+        code: 'invalid_geometry',
+        severity: 'error',
+        field: '东',
+        reason: ReasonCoordinateCellNotNumber,
+        params: { field: '东', value: 'abc' },
+      },
     ])
     const error = await rejection(read('a.csv', csv, { wktColumn: 'geom' }))
     expect(error.reason).toBe('wktColumn "geom" is not a column of a.csv (columns: code, 东, 北)')

@@ -1,6 +1,12 @@
 // The shapes that pass between the database side (apps/api repositories) and the file side (this package):
 // features going out to writers, and what readers make of an upload.
-import type { ExportLayer, ImportFormat, ImportIssue, SourceCrs } from '@renewal-atlas/domain'
+import type {
+  ExportLayer,
+  ImportFormat,
+  ImportIssue,
+  ImportReasonData,
+  SourceCrs,
+} from '@renewal-atlas/domain'
 
 /** A GeoJSON geometry as plain data (coordinates already in the export's coordinate system). */
 export interface Geometry {
@@ -53,6 +59,6 @@ export interface SourceDataset {
 
 export interface CrsGuess {
   crs: SourceCrs | null
-  /** Why, in English: "from the .prj (CGCS2000 / 3-degree Gauss-Kruger CM 105E)", "eastings of about 400 km…". */
-  reason: string
+  /** Why: what declared it (crs_declared, source prj), or the ranges of the coordinates that decided (crs_degrees…). */
+  reason: ImportReasonData
 }

@@ -5,12 +5,26 @@
 // report and again, authoritatively, inside the commit's transaction.
 import {
   type FieldMapping,
+  geosProblemOf,
   type ImportFeatureReport,
   type ImportIssue,
   type ImportIssueCode,
   type ImportTarget,
   type ImportValidationReport,
+  issueOf,
   MAX_REPORTED_FEATURES,
+  ReasonCodeTaken,
+  ReasonEmptyGeometry,
+  ReasonNoParentAtLocation,
+  ReasonNotConvertible,
+  ReasonNulCharacter,
+  ReasonOutsideDistrict,
+  ReasonOutsideUserStreets,
+  ReasonOverlapsBuilding,
+  ReasonParentCodeUnknown,
+  ReasonPartlyOutsideDistrict,
+  ReasonPostgisInvalid,
+  ReasonPostgisUnreadable,
   type SourceCrs,
 } from '@renewal-atlas/domain'
 import {
@@ -21,7 +35,7 @@ import {
   type SourceDataset,
   toWgs84,
 } from '@renewal-atlas/exchange'
-import type { CheckResult, ImportCheckRepository } from './import-check.repository.ts'
+import type { CheckResult, GeometryVerdict, ImportCheckRepository } from './import-check.repository.ts'
 
 type Value = string | number | boolean | null
 
@@ -63,26 +77,12 @@ const GEOMETRY_ISSUES = new Set<ImportIssueCode>([
   'wrong_crs',
 ])
 
-/** The field naming the parent record of each target, and what the parent is called. */
-const PARENT: Record<ImportTarget, { field: string; noun: string } | null> = {
-  compounds: { field: 'communityCode', noun: 'community' },
-  buildings: { field: 'compoundCode', noun: 'compound' },
+/** The field naming the parent record of each target. */
+const PARENT_FIELD: Record<ImportTarget, string | null> = {
+  compounds: 'communityCode',
+  buildings: 'compoundCode',
   facilities: null,
 }
-
-const NOUN: Record<ImportTarget, string> = {
-  compounds: 'compound',
-  buildings: 'building',
-  facilities: 'facility',
-}
-
-const error = (code: ImportIssueCode, detail: string, field?: string): ImportIssue =>
-  field === undefined ? { code, severity: 'error', detail } : { code, severity: 'error', field, detail }
-const warning = (code: ImportIssueCode, detail: string): ImportIssue => ({
-  code,
-  severity: 'warning',
-  detail,
-})
 
 const text = (value: Value | undefined): string | null =>
   value === null || value === undefined || value === '' ? null : String(value)
@@ -101,7 +101,7 @@ export async function validateFeatures(
       try {
         wgs84 = toWgs84(source.geometry, crs)
       } catch (cause) {
-        issues.push(error('invalid_geometry', `cannot convert the coordinates to WGS84: ${messageOf(cause)}`))
+        issues.push(issueOf(ReasonNotConvertible, { crs }, { detail: messageOf(cause) }))
       }
     }
     issues.push(...checkGeometry(source.geometry, wgs84, target, crs))
@@ -123,13 +123,13 @@ export async function validateFeatures(
     if (repeat) feature.issues.push(repeat)
   }
 
-  const parent = PARENT[target]
+  const parentField = PARENT_FIELD[target]
   const results = await checks.check(
     target,
     features.map((feature) => ({
       n: feature.n,
       code: feature.code,
-      parentCode: parent ? text(feature.values[parent.field]) : null,
+      parentCode: parentField ? text(feature.values[parentField]) : null,
       geojson: feature.wgs84 && !hasGeometryError(feature.issues) ? JSON.stringify(feature.wgs84) : null,
     })),
   )
@@ -149,39 +149,54 @@ export async function validateFeatures(
 function databaseIssues(feature: CheckedFeature, result: CheckResult, input: ValidationInput): ImportIssue[] {
   const { target, streetIds } = input
   const issues: ImportIssue[] = []
-  if (result.invalidReason !== null) issues.push(error('invalid_geometry', result.invalidReason))
-  if (result.district === 'outside') {
-    issues.push(error('outside_district', 'the geometry lies wholly outside the district'))
-  } else if (result.district === 'partly') {
-    issues.push(warning('partly_outside_district', 'part of the geometry lies outside the district'))
-  }
+  if (result.verdict !== null) issues.push(verdictIssue(result.verdict))
+  if (result.district === 'outside') issues.push(issueOf(ReasonOutsideDistrict, {}))
+  else if (result.district === 'partly') issues.push(issueOf(ReasonPartlyOutsideDistrict, {}))
   if (result.codeExists && feature.code !== null) {
-    const where = target === 'compounds' ? ' already (the codes of deleted compounds stay taken)' : ' already'
-    issues.push(
-      error('duplicate_code_existing', `a ${NOUN[target]} with code ${feature.code} exists${where}`, 'code'),
-    )
+    issues.push(issueOf(ReasonCodeTaken, { field: 'code', value: feature.code, target }))
   }
-  const parent = PARENT[target]
-  const parentCode = parent ? text(feature.values[parent.field]) : null
+  const parentField = PARENT_FIELD[target]
+  const parentCode = parentField ? text(feature.values[parentField]) : null
   const placed = result.district === 'inside' || result.district === 'partly'
-  if (parent && result.parentId === null) {
+  if (parentField && result.parentId === null) {
     if (parentCode !== null) {
-      issues.push(error('no_parent', `no ${parent.noun} has code ${parentCode}`, parent.field))
+      issues.push(issueOf(ReasonParentCodeUnknown, { field: parentField, value: parentCode, target }))
     } else if (placed) {
-      issues.push(
-        error('no_parent', `no ${parent.noun} contains the feature's point on surface; give ${parent.field}`),
-      )
+      issues.push(issueOf(ReasonNoParentAtLocation, { field: parentField, target }))
     }
   }
   // A feature without its parent is refused already; its street is unknown.
-  if (streetIds !== null && !(parent && result.parentId === null)) {
+  if (streetIds !== null && !(parentField && result.parentId === null)) {
     const outside = result.streetId === null ? placed : !streetIds.includes(result.streetId)
-    if (outside) {
-      const what = parent ? `its ${parent.noun} lies` : 'it lies'
-      issues.push(error('outside_user_streets', `${what} outside the streets assigned to you`))
-    }
+    if (outside) issues.push(issueOf(ReasonOutsideUserStreets, { target }))
+  }
+  for (const overlap of result.overlaps) {
+    issues.push(
+      issueOf(ReasonOverlapsBuilding, {
+        existingCode: overlap.code,
+        overlapM2: Math.round(overlap.m2 * 10) / 10,
+        share: overlap.ownM2 > 0 ? Math.round((100 * overlap.m2) / overlap.ownM2) : 100,
+      }),
+    )
   }
   return issues
+}
+
+/** PostGIS's verdict as an issue: its own words stay the detail, the place they name the location. */
+function verdictIssue(verdict: GeometryVerdict): ImportIssue {
+  switch (verdict.kind) {
+    case 'invalid': {
+      const problem = geosProblemOf(verdict.reason)
+      return issueOf(ReasonPostgisInvalid, problem ? { problem } : {}, {
+        detail: verdict.reason,
+        ...(verdict.location ? { location: verdict.location } : {}),
+      })
+    }
+    case 'empty':
+      return issueOf(ReasonEmptyGeometry, {})
+    case 'unreadable':
+      return issueOf(ReasonPostgisUnreadable, {}, { detail: verdict.message })
+  }
 }
 
 /** PostgreSQL text cannot hold NUL: a value with one is refused here (and emptied) rather than failing in SQL. */
@@ -190,7 +205,7 @@ function dropNulText(values: Record<string, Value>): ImportIssue[] {
   for (const [field, value] of Object.entries(values)) {
     if (typeof value === 'string' && value.includes('\u0000')) {
       values[field] = null
-      issues.push(error('invalid_value', `${field} contains a NUL character, which cannot be stored`, field))
+      issues.push(issueOf(ReasonNulCharacter, { field }))
     }
   }
   return issues

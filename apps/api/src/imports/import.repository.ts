@@ -2,15 +2,16 @@
 // mappings (import_mappings). Reads return ImportRecord as the API shows it; the upload's bytes are read apart.
 
 import { fromPgError, UniqueViolation } from '@renewal-atlas/db'
-import type {
-  FieldMapping,
-  ImportAnalysis,
-  ImportCrs,
-  ImportEncoding,
-  ImportFormat,
-  ImportRecord,
-  ImportStatus,
-  ImportTarget,
+import {
+  type FieldMapping,
+  type ImportAnalysis,
+  type ImportCrs,
+  type ImportEncoding,
+  type ImportFormat,
+  type ImportRecord,
+  type ImportStatus,
+  type ImportTarget,
+  ReasonCrsRecordedText,
 } from '@renewal-atlas/domain'
 import type { Knex } from 'knex'
 
@@ -267,8 +268,16 @@ function toStored(row: Record<string, unknown>): StoredImport {
     record: toRecord(row),
     createdById: row.created_by === null ? null : Number(row.created_by),
     fileSha256: row.file_sha256 as string,
-    analysis: row.analysis as ImportAnalysis,
+    analysis: analysisOf(row.analysis as ImportAnalysis | LegacyAnalysis),
   }
+}
+
+/** An analysis stored before reasons were data holds the reason as an English sentence. */
+type LegacyAnalysis = Omit<ImportAnalysis, 'crsReason'> & { crsReason: string }
+
+function analysisOf(stored: ImportAnalysis | LegacyAnalysis): ImportAnalysis {
+  if (typeof stored.crsReason !== 'string') return stored as ImportAnalysis
+  return { ...stored, crsReason: { reason: ReasonCrsRecordedText, params: {}, detail: stored.crsReason } }
 }
 
 function toRecord(row: Record<string, unknown>): ImportRecord {

@@ -55,7 +55,8 @@ registry.registerPath({
   description:
     'The body is the file itself (`Content-Type: application/octet-stream`). Nothing is imported yet: the answer ' +
     'is the import (status uploaded) and what the server read from the file (columns, sample, detected system ' +
-    'and encoding, suggested field mappings, remembered ones for a file of the same columns). With an ' +
+    'with its reason as a code and parameters (`crsReason`), encoding, suggested field mappings, remembered ones ' +
+    'for a file of the same columns). With an ' +
     '`Idempotency-Key` used before for the same file, the same import again (200). Uploads not committed within 7 ' +
     'days are deleted.',
   request: {
@@ -83,7 +84,12 @@ registry.registerPath({
   summary: 'Check every feature of an upload against the target’s rules; nothing is written',
   description:
     'Invalid geometry with PostGIS’s reason, outside the district, swapped or foreign coordinates, missing or ' +
-    'out-of-range attributes, codes repeated or taken, no parent community/compound, outside the planner’s streets.',
+    'out-of-range attributes, codes repeated or taken, no parent community/compound, outside the planner’s ' +
+    'streets; a warning for a building over an existing building of its compound. Each issue is data: its kind ' +
+    '(`code`), a `reason` code with named `params` (field, value as written, range, position, system…), the ' +
+    'source’s own words as `detail` (PostGIS’s `Self-intersection`) and the place they name as `location` ' +
+    '[lon, lat]; no sentence is sent, the client says it in its language (the reason codes and their Chinese ' +
+    'and English sentences are in packages/domain, import-reason.words.ts).',
   request: { params: idParam, body: optionsBody },
   responses: {
     200: json(importValidationReport, 'The report per feature, with a preview for the map'),

@@ -19,6 +19,7 @@ import {
   type ImportTarget,
   type ImportUploadResponse,
   type ImportValidationReport,
+  importReasonEnglish,
   importTarget,
   type Page,
   type SourceCrs,
@@ -348,7 +349,7 @@ export class ImportService {
       {
         name: 'crs',
         in: 'body',
-        reason: `the coordinate system could not be detected (${guess.reason}); choose one`,
+        reason: `the coordinate system could not be detected (${importReasonEnglish(guess.reason)}); choose one`,
       },
     ])
   }

@@ -6,6 +6,7 @@ import { type Label, labelledEnum } from '../labels.ts'
 import { exportLayer, layerDefinition } from '../layers/layer.registry.ts'
 import type { FieldType } from '../layers/layer-field.ts'
 import { exportCrs } from './crs.schema.ts'
+import { importIssue, importReasonData } from './import-reason.ts'
 
 export const importTarget = labelledEnum({
   compounds: exportLayer.labels.compounds,
@@ -58,6 +59,13 @@ export const IMPORT_LIMITS = {
   maxProperties: 200,
   maxValueLength: 10_000,
 } as const
+
+/**
+ * Square metres a building imported into a compound may overlap an existing building of that compound before the
+ * check warns (overlaps_building): slivers along a shared wall drawn a few centimetres apart stay below it, a
+ * building surveyed twice does not.
+ */
+export const BUILDING_OVERLAP_TOLERANCE_M2 = 2
 
 /** A field of the target layer as an import fills it: the registry's words, type, unit and codes, and the rules. */
 export interface ImportFieldSpec {
@@ -193,36 +201,6 @@ export const IMPORT_TARGETS: Readonly<Record<ImportTarget, ImportTargetSpec>> = 
   },
 }
 
-/** Why a feature cannot be imported (error) or should be looked at (warning). */
-export const importIssueCode = labelledEnum({
-  invalid_geometry: { zh: '几何无效', en: 'Invalid geometry' },
-  missing_geometry: { zh: '缺少几何', en: 'No geometry' },
-  wrong_geometry_type: { zh: '几何类型不符', en: 'Wrong geometry type' },
-  too_many_vertices: { zh: '顶点过多', en: 'Too many vertices' },
-  outside_district: { zh: '位于辖区外', en: 'Outside the district' },
-  partly_outside_district: { zh: '部分位于辖区外', en: 'Partly outside the district' },
-  outside_user_streets: { zh: '超出本人负责的街道', en: 'Outside your streets' },
-  swapped_coordinates: { zh: '经纬度疑似颠倒', en: 'Longitude and latitude look swapped' },
-  wrong_crs: { zh: '坐标系疑似不符', en: 'Coordinates look like another system' },
-  missing_attribute: { zh: '缺少必填属性', en: 'Required attribute missing' },
-  invalid_value: { zh: '属性值无效', en: 'Invalid attribute value' },
-  out_of_range: { zh: '属性值超出范围', en: 'Attribute out of range' },
-  duplicate_code_in_file: { zh: '文件内编码重复', en: 'Code repeated in the file' },
-  duplicate_code_existing: { zh: '编码已存在', en: 'Code already exists' },
-  no_parent: { zh: '找不到所属社区/小区', en: 'No community/compound found for it' },
-})
-export type ImportIssueCode = z.infer<typeof importIssueCode.schema>
-
-export const importIssue = z.object({
-  code: importIssueCode.schema,
-  severity: z.enum(['error', 'warning']),
-  /** Target field (after mapping) or source column the issue is about; absent for geometry issues. */
-  field: z.string().optional(),
-  /** Specific reason in English, e.g. PostGIS's "Self-intersection[104.08 30.65]". */
-  detail: z.string(),
-})
-export type ImportIssue = z.infer<typeof importIssue>
-
 /** Source column → target field: `mapping[targetField] = sourceColumn` (null or absent: not imported). */
 export const fieldMapping = z.record(z.string().max(100), z.string().max(200).nullable())
 export type FieldMapping = z.infer<typeof fieldMapping>
@@ -291,7 +269,8 @@ export const importAnalysis = z
     /** First rows as read (strings), for the mapping table. */
     sample: z.array(z.record(z.string(), z.unknown())).max(5),
     detectedCrs: importCrs.schema.nullable(),
-    crsReason: z.string(),
+    /** Why the system was detected as it was (or could not be): a reason code and its parameters. */
+    crsReason: importReasonData,
     detectedEncoding: importEncoding.schema.nullable(),
     /** CSV only: geometry columns found by name. */
     geometryColumns: z.object({

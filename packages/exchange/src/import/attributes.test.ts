@@ -1,3 +1,14 @@
+import {
+  ReasonNotACode,
+  ReasonNotANumber,
+  ReasonNotWholeNumber,
+  ReasonNotYesNo,
+  ReasonOutsideRange,
+  ReasonRenovationYearMissing,
+  ReasonRenovationYearNotCompleted,
+  ReasonRequiredEmpty,
+  ReasonRequiredNotMapped,
+} from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import type { SourceFeature } from '../types.ts'
 import { mapAttributes } from './attributes.ts'
@@ -66,39 +77,73 @@ describe('coercing values', () => {
 describe('issues', () => {
   it('reports a required field that is unmapped or empty as missing_attribute', () => {
     const { issues } = mapAttributes(feature({ mc: '  ' }), 'facilities', { name: 'mc' })
-    expect(issues.map((i) => [i.code, i.field])).toEqual([
-      ['missing_attribute', 'code'],
-      ['missing_attribute', 'name'],
-      ['missing_attribute', 'facilityType'],
+    expect(issues.map((i) => [i.code, i.field, i.reason])).toEqual([
+      ['missing_attribute', 'code', ReasonRequiredNotMapped],
+      ['missing_attribute', 'name', ReasonRequiredEmpty],
+      ['missing_attribute', 'facilityType', ReasonRequiredNotMapped],
     ])
-    expect(issues[1]?.detail).toBe('name (设施名称) is required but column mc is empty')
+    expect(issues[1]?.params).toEqual({ field: 'name', column: 'mc' })
   })
 
   it('reports text where a number belongs, and fractions where a whole number belongs, as invalid_value', () => {
-    const { issues, values } = map('buildings', { code: 'B1', storeys: '六层', households: '12.5' })
-    expect(issues.map((i) => [i.code, i.field, i.detail])).toEqual([
-      ['invalid_value', 'storeys', 'storeys "六层" is not a number'],
-      ['invalid_value', 'households', 'households "12.5" is not a whole number'],
+    const { issues, values } = map('buildings', { code: 'B1', storeys: '六', households: '12.5' })
+    expect(issues).toEqual([
+      {
+        code: 'invalid_value',
+        severity: 'error',
+        field: 'storeys',
+        reason: ReasonNotANumber,
+        params: { field: 'storeys', value: '六' },
+      },
+      {
+        code: 'invalid_value',
+        severity: 'error',
+        field: 'households',
+        reason: ReasonNotWholeNumber,
+        params: { field: 'households', value: '12.5' },
+      },
     ])
     expect(values.storeys).toBeNull()
   })
 
   it('reports an unknown code with the allowed ones', () => {
     const [issue] = map('buildings', { code: 'B1', structure: '别墅' }).issues
-    expect(issue?.code).toBe('invalid_value')
-    expect(issue?.detail).toContain('brick_concrete (砖混)')
+    expect(issue).toMatchObject({ code: 'invalid_value', reason: ReasonNotACode })
+    expect(issue?.params).toEqual({
+      field: 'structure',
+      value: '别墅',
+      allowed: ['brick_concrete', 'brick_wood', 'frame', 'shear_wall', 'frame_shear_wall'],
+    })
   })
 
   it('reports a word that is not yes or no', () => {
-    expect(map('buildings', { code: 'B1', hasLift: 'maybe' }).issues[0]?.code).toBe('invalid_value')
+    expect(map('buildings', { code: 'B1', hasLift: 'maybe' }).issues[0]).toMatchObject({
+      code: 'invalid_value',
+      reason: ReasonNotYesNo,
+      params: { field: 'hasLift', value: 'maybe' },
+    })
   })
 
   it('reports values outside the field’s range as out_of_range', () => {
-    const { issues } = map('buildings', { code: 'B1', storeys: 0, builtYear: '2150' })
-    expect(issues.map((i) => [i.code, i.field, i.detail])).toEqual([
-      ['out_of_range', 'storeys', 'storeys 0 is below 1'],
-      ['out_of_range', 'builtYear', 'builtYear 2150 is above 2100'],
+    const { issues } = map('compounds', { code: 'C1', name: '五福苑', floorAreaM2: -5, builtYear: '2150' })
+    expect(issues.map((i) => [i.code, i.reason, i.params])).toEqual([
+      [
+        'out_of_range',
+        ReasonOutsideRange,
+        { field: 'builtYear', value: 2150, min: 1900, max: 2100, unit: 'year' },
+      ],
+      [
+        'out_of_range',
+        ReasonOutsideRange,
+        { field: 'floorAreaM2', value: -5, min: 0, max: 10_000_000, unit: 'm2' },
+      ],
     ])
+    expect(map('buildings', { code: 'B1', storeys: 0 }).issues[0]?.params).toEqual({
+      field: 'storeys',
+      value: 0,
+      min: 1,
+      max: 200,
+    })
   })
 
   it('requires a renovation year exactly when the renovation is completed', () => {
@@ -107,12 +152,21 @@ describe('issues', () => {
       map('compounds', { ...base, renovationStatus: '已完成改造', renovationYear: 2021 }).issues,
     ).toEqual([])
     expect(map('compounds', { ...base, renovationStatus: 'completed' }).issues).toMatchObject([
-      { code: 'invalid_value', field: 'renovationYear' },
+      { code: 'invalid_value', field: 'renovationYear', reason: ReasonRenovationYearMissing },
     ])
     expect(
       map('compounds', { ...base, renovationStatus: 'planned', renovationYear: 2021 }).issues,
-    ).toMatchObject([{ code: 'invalid_value', field: 'renovationYear' }])
-    expect(map('compounds', { ...base, renovationYear: 2021 }).issues[0]?.detail).toContain('not given')
+    ).toMatchObject([
+      {
+        code: 'invalid_value',
+        field: 'renovationYear',
+        reason: ReasonRenovationYearNotCompleted,
+        params: { field: 'renovationYear', year: 2021, status: 'planned' },
+      },
+    ])
+    expect(map('compounds', { ...base, renovationYear: 2021 }).issues[0]?.params).toMatchObject({
+      status: null,
+    })
   })
 
   it('reads only the feature’s own properties', () => {

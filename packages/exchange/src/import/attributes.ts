@@ -7,6 +7,18 @@ import {
   type ImportFieldSpec,
   type ImportIssue,
   type ImportTarget,
+  issueOf,
+  type RangeUnit,
+  ReasonNotACode,
+  ReasonNotANumber,
+  ReasonNotWholeNumber,
+  ReasonNotYesNo,
+  ReasonOutsideRange,
+  ReasonRenovationYearMissing,
+  ReasonRenovationYearNotCompleted,
+  ReasonRequiredEmpty,
+  ReasonRequiredNotMapped,
+  UNITS,
 } from '@renewal-atlas/domain'
 import type { SourceFeature } from '../types.ts'
 
@@ -38,21 +50,17 @@ export function mapAttributes(
     if (empty) {
       if (column !== null) values[field.name] = null
       if (field.required) {
-        issues.push({
-          code: 'missing_attribute',
-          severity: 'error',
-          field: field.name,
-          detail:
-            column === null
-              ? `${field.name} (${field.label.zh}) is required but no column is mapped to it`
-              : `${field.name} (${field.label.zh}) is required but column ${column} is empty`,
-        })
+        issues.push(
+          column === null
+            ? issueOf(ReasonRequiredNotMapped, { field: field.name })
+            : issueOf(ReasonRequiredEmpty, { field: field.name, column }),
+        )
       }
       continue
     }
     const result = coerce(raw, field)
     if (typeof result === 'object' && result !== null) {
-      issues.push({ ...result, field: field.name })
+      issues.push(result)
       values[field.name] = null
     } else values[field.name] = result
   }
@@ -60,32 +68,32 @@ export function mapAttributes(
   return { values, issues }
 }
 
-type Problem = { code: ImportIssue['code']; severity: 'error'; detail: string }
-const problem = (code: Problem['code'], detail: string): Problem => ({ code, severity: 'error', detail })
-
-function coerce(raw: unknown, field: ImportFieldSpec): AttributeValue | Problem {
-  const shown = JSON.stringify(typeof raw === 'string' ? raw.trim().slice(0, 60) : raw)
+function coerce(raw: unknown, field: ImportFieldSpec): AttributeValue | ImportIssue {
+  const value = typeof raw === 'string' ? raw.trim().slice(0, 60) : String(raw)
+  const at = { field: field.name, value }
   switch (field.type) {
     case 'string': {
       const text = String(raw).trim()
       if (!field.values) return text
       const code = codeOf(text, field.values)
       if (code !== null) return code
-      const allowed = Object.entries(field.values).map(([c, label]) => `${c} (${label.zh})`)
-      return problem('invalid_value', `${field.name} ${shown} is not one of ${allowed.join(', ')}`)
+      return issueOf(ReasonNotACode, { ...at, allowed: Object.keys(field.values) })
     }
     case 'integer':
     case 'number': {
       const number = typeof raw === 'number' ? raw : typeof raw === 'string' ? numberOf(raw) : Number.NaN
-      if (!Number.isFinite(number)) return problem('invalid_value', `${field.name} ${shown} is not a number`)
-      if (field.type === 'integer' && !Number.isInteger(number)) {
-        return problem('invalid_value', `${field.name} ${shown} is not a whole number`)
-      }
-      if (field.min !== undefined && number < field.min) {
-        return problem('out_of_range', `${field.name} ${number} is below ${field.min}`)
-      }
-      if (field.max !== undefined && number > field.max) {
-        return problem('out_of_range', `${field.name} ${number} is above ${field.max}`)
+      if (!Number.isFinite(number)) return issueOf(ReasonNotANumber, at)
+      if (field.type === 'integer' && !Number.isInteger(number)) return issueOf(ReasonNotWholeNumber, at)
+      const { min = -Infinity, max = Infinity } = field
+      if (number < min || number > max) {
+        const unit = unitOf(field)
+        return issueOf(ReasonOutsideRange, {
+          field: field.name,
+          value: number,
+          min,
+          max,
+          ...(unit ? { unit } : {}),
+        })
       }
       return number
     }
@@ -94,12 +102,15 @@ function coerce(raw: unknown, field: ImportFieldSpec): AttributeValue | Problem 
       const word = String(raw).trim().toLowerCase()
       if (TRUE_WORDS.has(word)) return true
       if (FALSE_WORDS.has(word)) return false
-      return problem(
-        'invalid_value',
-        `${field.name} ${shown} is not yes or no (true/false, 1/0, 是/否, 有/无)`,
-      )
+      return issueOf(ReasonNotYesNo, at)
     }
   }
+}
+
+/** The registry's name of the field's unit (m, m2, year), for the range of a reason. */
+function unitOf(field: ImportFieldSpec): RangeUnit | undefined {
+  const entry = Object.entries(UNITS).find(([, unit]) => unit === field.unit)
+  return entry?.[0] as RangeUnit | undefined
 }
 
 /** Numeric text: plain decimals, with thousands separators allowed ("12,345.6"). */
@@ -122,18 +133,14 @@ function checkRenovationYear(values: Record<string, AttributeValue>, issues: Imp
   const completed = values.renovationStatus === 'completed'
   const year = values.renovationYear ?? null
   if (completed && year === null) {
-    issues.push({
-      code: 'invalid_value',
-      severity: 'error',
-      field: 'renovationYear',
-      detail: 'renovationYear (改造完成年份) is required when renovationStatus is completed',
-    })
+    issues.push(issueOf(ReasonRenovationYearMissing, { field: 'renovationYear' }))
   } else if (!completed && year !== null) {
-    issues.push({
-      code: 'invalid_value',
-      severity: 'error',
-      field: 'renovationYear',
-      detail: `renovationYear ${year} is given but renovationStatus is ${values.renovationStatus ?? 'not given (not_planned)'}: a year belongs to completed renovations only`,
-    })
+    issues.push(
+      issueOf(ReasonRenovationYearNotCompleted, {
+        field: 'renovationYear',
+        year: Number(year),
+        status: typeof values.renovationStatus === 'string' ? values.renovationStatus : null,
+      }),
+    )
   }
 }

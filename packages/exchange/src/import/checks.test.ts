@@ -1,3 +1,18 @@
+import {
+  ReasonCodeRepeated,
+  ReasonDegreesInMetreSystem,
+  ReasonDegreesOutOfRange,
+  ReasonEastingWithoutZone,
+  ReasonEastingWithZone,
+  ReasonFarFromSichuan,
+  ReasonLatitudeFirst,
+  ReasonMetresInDegreeSystem,
+  ReasonMultiPolygonParts,
+  ReasonNorthingFirst,
+  ReasonNotAPoint,
+  ReasonNotAPolygon,
+  ReasonTooManyVertices,
+} from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import { positionFromWgs84, toWgs84 } from '../crs.ts'
 import type { Geometry } from '../types.ts'
@@ -36,11 +51,22 @@ describe('checkGeometry', () => {
     const two: Geometry = { type: 'MultiPolygon', coordinates: [WUFUYUAN.coordinates, WUFUYUAN.coordinates] }
     expect(codes(one, 'compounds')).toEqual([])
     expect(codes(two, 'compounds')).toEqual(['wrong_geometry_type'])
-    expect(codes(WUFUYUAN, 'facilities')).toEqual(['wrong_geometry_type'])
-    expect(codes({ type: 'Point', coordinates: [104.06, 30.66] }, 'buildings')).toEqual([
-      'wrong_geometry_type',
-    ])
-    expect(codes({ type: 'Point', coordinates: [104.06, 30.66] }, 'facilities')).toEqual([])
+    expect(checkGeometry(two, null, 'compounds', '4326')[0]).toMatchObject({
+      reason: ReasonMultiPolygonParts,
+      params: { parts: 2, target: 'compounds' },
+    })
+    expect(checkGeometry(WUFUYUAN, null, 'facilities', '4326')[0]).toMatchObject({
+      code: 'wrong_geometry_type',
+      reason: ReasonNotAPoint,
+      params: { geometryType: 'Polygon', target: 'facilities' },
+    })
+    const point: Geometry = { type: 'Point', coordinates: [104.06, 30.66] }
+    expect(checkGeometry(point, null, 'buildings', '4326')[0]).toMatchObject({
+      code: 'wrong_geometry_type',
+      reason: ReasonNotAPolygon,
+      params: { geometryType: 'Point', target: 'buildings' },
+    })
+    expect(codes(point, 'facilities')).toEqual([])
   })
 
   it('reports more vertices than allowed', () => {
@@ -49,32 +75,52 @@ describe('checkGeometry', () => {
       30.66 + Math.sin(i) * 0.001,
     ])
     ring.push(ring[0] as number[])
-    expect(codes({ type: 'Polygon', coordinates: [ring] }, 'compounds')).toEqual(['too_many_vertices'])
+    expect(checkGeometry({ type: 'Polygon', coordinates: [ring] }, null, 'compounds', '4326')).toMatchObject([
+      {
+        code: 'too_many_vertices',
+        reason: ReasonTooManyVertices,
+        params: { vertices: 100_002, limit: 100_000 },
+      },
+    ])
   })
 
   it('reports latitude and longitude in the wrong order', () => {
     const swapped: Geometry = { type: 'Point', coordinates: [30.6612, 104.0612] }
     const issues = checkGeometry(swapped, toWgs84(swapped, '4326'), 'facilities', '4326')
-    expect(issues).toMatchObject([{ code: 'swapped_coordinates', severity: 'error' }])
-    expect(issues[0]?.detail).toBe('30.6612, 104.0612 looks like latitude then longitude: swap the columns')
+    expect(issues).toEqual([
+      {
+        code: 'swapped_coordinates',
+        severity: 'error',
+        reason: ReasonLatitudeFirst,
+        params: { position: [30.6612, 104.0612] },
+      },
+    ])
   })
 
   it('reports northing before easting in Gauss-Kruger metres', () => {
     const [x, y] = positionFromWgs84('4544')([104.0612, 30.6612]) as [number, number]
     const swapped: Geometry = { type: 'Point', coordinates: [y, x] }
-    expect(checkGeometry(swapped, toWgs84(swapped, '4544'), 'facilities', '4544').map((i) => i.code)).toEqual(
-      ['swapped_coordinates'],
-    )
+    expect(checkGeometry(swapped, toWgs84(swapped, '4544'), 'facilities', '4544')).toMatchObject([
+      { code: 'swapped_coordinates', reason: ReasonNorthingFirst, params: { position: [y, x], crs: '4544' } },
+    ])
   })
 
   it('reports metres declared as degrees and degrees declared as metres', () => {
     const metres: Geometry = { type: 'Point', coordinates: positionFromWgs84('4544')([104.0612, 30.6612]) }
     expect(checkGeometry(metres, null, 'facilities', 'gcj02')).toMatchObject([
-      { code: 'wrong_crs', detail: expect.stringContaining('GCJ02 is in degrees') },
+      {
+        code: 'wrong_crs',
+        reason: ReasonMetresInDegreeSystem,
+        params: { position: metres.coordinates, crs: 'gcj02' },
+      },
     ])
     const degrees: Geometry = { type: 'Point', coordinates: [104.0612, 30.6612] }
     expect(checkGeometry(degrees, null, 'facilities', '4544')).toMatchObject([
-      { code: 'wrong_crs', detail: expect.stringContaining('EPSG:4544 is in metres') },
+      {
+        code: 'wrong_crs',
+        reason: ReasonDegreesInMetreSystem,
+        params: { position: [104.0612, 30.6612], crs: '4544' },
+      },
     ])
   })
 
@@ -84,33 +130,52 @@ describe('checkGeometry', () => {
       {
         code: 'wrong_crs',
         severity: 'error',
-        detail:
-          '200, 30.66: longitude 200 is out of range for degrees (a longitude is from -180 to 180), and EPSG:4326 is in degrees',
+        reason: ReasonDegreesOutOfRange,
+        params: { position: [200, 30.66], axis: 'longitude', value: 200, limit: 180, crs: '4326' },
       },
     ])
     const north = square(104.0612, 30.6612, 0.0005)
     const ring = north.coordinates[0] as number[][]
     ring[2] = [104.0617, 95.5]
-    expect(checkGeometry(north, null, 'buildings', '4490')[0]?.detail).toBe(
-      '104.0617, 95.5 (position 3): latitude 95.5 is out of range for degrees (a latitude is from -90 to 90), and EPSG:4490 is in degrees',
-    )
+    expect(checkGeometry(north, null, 'buildings', '4490')[0]?.params).toEqual({
+      position: [104.0617, 95.5],
+      vertex: 3,
+      axis: 'latitude',
+      value: 95.5,
+      limit: 90,
+      crs: '4490',
+    })
     const [x, y] = positionFromWgs84('4544')([104.0612, 30.6612]) as [number, number]
-    expect(checkGeometry({ type: 'Point', coordinates: [x, y] }, null, 'facilities', '4326')[0]?.detail).toBe(
-      `${Math.round(x)}, ${Math.round(y)} looks like metres, but EPSG:4326 is in degrees`,
-    )
+    expect(
+      checkGeometry({ type: 'Point', coordinates: [x, y] }, null, 'facilities', '4326')[0],
+    ).toMatchObject({
+      reason: ReasonMetresInDegreeSystem,
+      params: { position: [x, y], crs: '4326' },
+    })
   })
 
   it('reports eastings with or without the zone prefix against the declared zone', () => {
     const plain: Geometry = { type: 'Point', coordinates: positionFromWgs84('4544')([104.0612, 30.6612]) }
     const zoned: Geometry = { type: 'Point', coordinates: positionFromWgs84('4523')([104.0612, 30.6612]) }
-    expect(checkGeometry(plain, null, 'facilities', '4523')[0]?.detail).toContain('lack the zone prefix 35')
-    expect(checkGeometry(zoned, null, 'facilities', '4544')[0]?.detail).toContain('carry the zone prefix 35')
+    expect(checkGeometry(plain, null, 'facilities', '4523')[0]).toMatchObject({
+      reason: ReasonEastingWithoutZone,
+      params: { easting: plain.coordinates[0] },
+    })
+    expect(checkGeometry(zoned, null, 'facilities', '4544')[0]).toMatchObject({
+      reason: ReasonEastingWithZone,
+      params: { easting: zoned.coordinates[0] },
+    })
   })
 
   it('warns when the converted position is far from Sichuan', () => {
     const beijing: Geometry = { type: 'Point', coordinates: [116.4, 39.9] }
     expect(checkGeometry(beijing, beijing, 'facilities', '4326')).toMatchObject([
-      { code: 'wrong_crs', severity: 'warning' },
+      {
+        code: 'wrong_crs',
+        severity: 'warning',
+        reason: ReasonFarFromSichuan,
+        params: { position: [116.4, 39.9] },
+      },
     ])
   })
 })
@@ -130,7 +195,8 @@ describe('duplicateCodes', () => {
       code: 'duplicate_code_in_file',
       severity: 'error',
       field: 'code',
-      detail: 'Code B1 is also used by feature 1',
+      reason: ReasonCodeRepeated,
+      params: { field: 'code', value: 'B1', firstFeature: 1 },
     })
   })
 })

@@ -2,7 +2,16 @@
 // lon/lat columns or a WKT column (by name, or as the import options say), every column kept as a raw string.
 // Rows whose coordinates cannot be read keep their place in the report with the reason. The apostrophe that
 // guards formula-like text against spreadsheets is taken off again.
-import { IMPORT_LIMITS, type ImportIssue, unguardFormula } from '@renewal-atlas/domain'
+import {
+  IMPORT_LIMITS,
+  type ImportIssue,
+  issueOf,
+  ReasonCoordinateCellEmpty,
+  ReasonCoordinateCellInfinite,
+  ReasonCoordinateCellNotNumber,
+  ReasonWktUnreadable,
+  unguardFormula,
+} from '@renewal-atlas/domain'
 import { wktToGeoJSON } from '@terraformer/wkt'
 import { CsvError, parse } from 'csv-parse/sync'
 import { FileRejected } from '../errors.ts'
@@ -161,11 +170,7 @@ function readWktCell(cell: string, srids: Set<string>): GeometryRead {
   } catch (error) {
     return {
       geometry: null,
-      issue: {
-        code: 'invalid_geometry',
-        severity: 'error',
-        detail: `WKT ${JSON.stringify(text.slice(0, 40))} could not be read: ${firstLine(error)}`,
-      },
+      issue: issueOf(ReasonWktUnreadable, { value: text.slice(0, 40) }, { detail: firstLine(error) }),
     }
   }
   return readGeometry(parsed)
@@ -180,19 +185,15 @@ function readLonLat(lonCell: string, latCell: string, lonColumn: string, latColu
     [lat, latColumn],
   ] as const) {
     if (value === '' || !Number.isFinite(Number(value))) {
+      const written = { field: column, value: value.slice(0, 40) }
       return {
         geometry: null,
-        issue: {
-          code: 'invalid_geometry',
-          severity: 'error',
-          field: column,
-          detail:
-            value === ''
-              ? `${column} is empty`
-              : Math.abs(Number(value)) === Number.POSITIVE_INFINITY
-                ? `${column} ${JSON.stringify(value.slice(0, 40))} is too large for any coordinate system (it overflows to infinity)`
-                : `${column} ${JSON.stringify(value.slice(0, 40))} is not a number`,
-        },
+        issue:
+          value === ''
+            ? issueOf(ReasonCoordinateCellEmpty, { field: column })
+            : Math.abs(Number(value)) === Number.POSITIVE_INFINITY
+              ? issueOf(ReasonCoordinateCellInfinite, written)
+              : issueOf(ReasonCoordinateCellNotNumber, written),
       }
     }
   }
@@ -202,4 +203,4 @@ function readLonLat(lonCell: string, latCell: string, lonColumn: string, latColu
 const firstLine = (error: unknown) =>
   String((error as Error).message ?? error)
     .split('\n')[0]
-    ?.slice(0, 200)
+    ?.slice(0, 200) ?? ''

@@ -1,7 +1,7 @@
 // Rules every reader applies to the features it read, whatever the format: not too many, not none, and not a file
 // in which no feature could be read at all (then the whole file is refused with the first reasons, rather than
 // uploaded only to be reported feature by feature).
-import { IMPORT_LIMITS } from '@renewal-atlas/domain'
+import { IMPORT_LIMITS, importReasonEnglish } from '@renewal-atlas/domain'
 import { FileRejected } from '../errors.ts'
 import type { SourceFeature } from '../types.ts'
 import { count } from './words.ts'
@@ -24,7 +24,8 @@ export function checkSomethingReadable(features: readonly SourceFeature[], what:
   const unreadable = (f: SourceFeature) => f.issues.some((issue) => GEOMETRY_READ_ERRORS.has(issue.code))
   if (features.length === 0 || !features.every(unreadable)) return
   const first = features[0] as SourceFeature
-  const reason = first.issues.find((issue) => GEOMETRY_READ_ERRORS.has(issue.code))?.detail
+  const unread = first.issues.find((issue) => GEOMETRY_READ_ERRORS.has(issue.code))
+  const reason = unread ? importReasonEnglish(unread) : ''
   const message =
     features.length === 1
       ? `The one feature in ${what} has no readable geometry. Feature 1: ${reason}`

@@ -1,11 +1,29 @@
 // Geometries as read from uploads: a GeoJSON-shaped value (from GeoJSON, WKT or a Shapefile record) checked for
 // structure, counted before anything is built from it, and brought to two dimensions. What cannot be used becomes a
 // feature issue with the reason; the feature stays in the report.
-import { IMPORT_LIMITS, type ImportIssue } from '@renewal-atlas/domain'
+import {
+  type Found,
+  IMPORT_LIMITS,
+  type ImportIssue,
+  type ImportReasonParams,
+  issueOf,
+  ReasonCoordinateInfinite,
+  ReasonCoordinateNaN,
+  ReasonCoordinateNotNumber,
+  ReasonCoordinatesNotArray,
+  ReasonGeometryCollection,
+  ReasonGeometryNotObject,
+  ReasonLineTooShort,
+  ReasonNoParts,
+  ReasonPositionNotPair,
+  ReasonRingNotClosed,
+  ReasonRingTooShort,
+  ReasonTooManyVertices,
+  ReasonUnknownGeometryType,
+} from '@renewal-atlas/domain'
 import type { Position } from '../crs.ts'
 import type { Geometry } from '../types.ts'
 import { ELIDED_ARRAY_MARKER } from './json-scan.ts'
-import { count } from './words.ts'
 
 export interface GeometryRead {
   geometry: Geometry | null
@@ -22,41 +40,23 @@ const NESTING: Readonly<Record<Geometry['type'], number>> = {
 }
 
 const none: GeometryRead = { geometry: null, issue: null }
-const invalid = (detail: string): GeometryRead => ({
-  geometry: null,
-  issue: { code: 'invalid_geometry', severity: 'error', detail },
-})
+const unread = (issue: ImportIssue): GeometryRead => ({ geometry: null, issue })
 
 export function tooManyVertices(vertices: number): GeometryRead {
-  return {
-    geometry: null,
-    issue: {
-      code: 'too_many_vertices',
-      severity: 'error',
-      detail: `The geometry has ${count(vertices)} vertices (limit ${count(IMPORT_LIMITS.maxVerticesPerFeature)})`,
-    },
-  }
+  return unread(issueOf(ReasonTooManyVertices, { vertices, limit: IMPORT_LIMITS.maxVerticesPerFeature }))
 }
 
 /** Reads a GeoJSON geometry object (null: no geometry). */
 export function readGeometry(value: unknown): GeometryRead {
   if (value === null || value === undefined) return none
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return invalid(`The geometry is ${describe(value)}, not a GeoJSON geometry object`)
+    return unread(issueOf(ReasonGeometryNotObject, describe(value)))
   }
   const { type, coordinates } = value as { type?: unknown; coordinates?: unknown }
-  if (type === 'GeometryCollection') {
-    return {
-      geometry: null,
-      issue: {
-        code: 'wrong_geometry_type',
-        severity: 'error',
-        detail: 'A GeometryCollection cannot be imported',
-      },
-    }
-  }
+  if (type === 'GeometryCollection') return unread(issueOf(ReasonGeometryCollection, {}))
   if (typeof type !== 'string' || !(type in NESTING)) {
-    return invalid(`Geometry type ${JSON.stringify(type)} is not a GeoJSON geometry type`)
+    const written = typeof type === 'string' ? type : JSON.stringify(type)
+    return unread(issueOf(ReasonUnknownGeometryType, written === undefined ? {} : { value: written }))
   }
   const geometryType = type as Geometry['type']
   const vertices = countPositions(coordinates, NESTING[geometryType])
@@ -67,7 +67,7 @@ export function readGeometry(value: unknown): GeometryRead {
       issue: null,
     }
   } catch (error) {
-    if (error instanceof GeometryError) return invalid(`${geometryType}: ${error.message}`)
+    if (error instanceof GeometryError) return unread(error.issueFor(geometryType))
     throw error
   }
 }
@@ -85,7 +85,31 @@ function countPositions(value: unknown, nesting: number): number {
   return total
 }
 
-class GeometryError extends Error {}
+/** The structural reasons, which name the geometry's type once it is known. */
+type Structural =
+  | typeof ReasonCoordinatesNotArray
+  | typeof ReasonNoParts
+  | typeof ReasonPositionNotPair
+  | typeof ReasonCoordinateNotNumber
+  | typeof ReasonCoordinateNaN
+  | typeof ReasonCoordinateInfinite
+  | typeof ReasonLineTooShort
+  | typeof ReasonRingTooShort
+  | typeof ReasonRingNotClosed
+type WithoutType<R extends Structural> = Omit<ImportReasonParams[R], 'geometryType'>
+
+/** A structural fault found deep in the coordinates, thrown up to where the geometry's type is known. */
+class GeometryError<R extends Structural = Structural> extends Error {
+  constructor(
+    readonly reason: R,
+    readonly params: WithoutType<R>,
+  ) {
+    super(reason)
+  }
+  issueFor(geometryType: Geometry['type']): ImportIssue {
+    return issueOf(this.reason, { geometryType, ...this.params } as ImportReasonParams[R])
+  }
+}
 
 function readCoordinates(type: Geometry['type'], c: unknown): unknown {
   switch (type) {
@@ -104,46 +128,46 @@ function readCoordinates(type: Geometry['type'], c: unknown): unknown {
   }
 }
 
-function readList<T>(value: unknown, what: string, min: number, read: (item: unknown, i: number) => T): T[] {
-  if (!Array.isArray(value))
-    throw new GeometryError(`coordinates must be an array of ${what}, not ${describe(value)}`)
-  if (value.length < min) throw new GeometryError(`it has no ${what}`)
+type Items = ImportReasonParams[typeof ReasonNoParts]['items']
+
+function readList<T>(value: unknown, items: Items, min: number, read: (item: unknown, i: number) => T): T[] {
+  if (!Array.isArray(value)) throw new GeometryError(ReasonCoordinatesNotArray, { items, ...describe(value) })
+  if (value.length < min) throw new GeometryError(ReasonNoParts, { items })
   return value.map(read)
 }
 
 /** A position [x, y]; `index` (from 0) names it among its siblings in the reason. */
 function readPosition(value: unknown, index?: number): Position {
-  const which = index === undefined ? 'the position' : `position ${index + 1}`
+  const at = index === undefined ? {} : { vertex: index + 1 }
   if (!Array.isArray(value) || value.length < 2) {
-    throw new GeometryError(`${which} must be [x, y], not ${describe(value)}`)
+    throw new GeometryError(ReasonPositionNotPair, { ...at, ...describe(value) })
   }
   const [x, y] = value
   for (const [axis, n] of [
     ['x', x],
     ['y', y],
   ] as const) {
-    const problem = coordinateProblem(n)
-    if (problem) throw new GeometryError(`${which}: ${axis} ${problem}`)
+    checkCoordinate(n, { ...at, axis })
   }
   return [x, y]
 }
 
 /**
- * Why a coordinate is not a finite number, naming what it is. A number too large for a double (1e999 in a GeoJSON
- * or WKT text, or an infinite double in a Shapefile) arrives here as Infinity, which JSON would print as null.
+ * Refuses a coordinate that is not a finite number, naming what it is. A number too large for a double (1e999 in a
+ * GeoJSON or WKT text, or an infinite double in a Shapefile) arrives here as Infinity, which JSON would print as null.
  */
-function coordinateProblem(value: unknown): string | undefined {
-  if (typeof value !== 'number') return `is ${describe(value)}, not a number`
-  if (Number.isNaN(value)) return 'is NaN (not a number)'
-  if (!Number.isFinite(value)) {
-    return `is ${value > 0 ? '' : 'minus '}infinity: the number in the file (such as 1e999) is too large for any coordinate system`
+function checkCoordinate(value: unknown, where: { vertex?: number; axis: 'x' | 'y' }): void {
+  if (typeof value !== 'number') {
+    throw new GeometryError(ReasonCoordinateNotNumber, { ...where, ...describe(value) })
   }
-  return undefined
+  if (Number.isNaN(value)) throw new GeometryError(ReasonCoordinateNaN, where)
+  if (!Number.isFinite(value))
+    throw new GeometryError(ReasonCoordinateInfinite, { ...where, negative: value < 0 })
 }
 
 function readLine(value: unknown): Position[] {
   const line = readList(value, 'positions', 1, readPosition)
-  if (line.length < 2) throw new GeometryError('a line needs at least two positions')
+  if (line.length < 2) throw new GeometryError(ReasonLineTooShort, {})
   return line
 }
 
@@ -153,21 +177,24 @@ function readPolygon(value: unknown): Position[][] {
     const first = positions[0] as Position
     const last = positions.at(-1) as Position
     if (positions.length < 4) {
-      throw new GeometryError(`ring ${i + 1} has ${positions.length} positions (a ring needs at least four)`)
+      throw new GeometryError(ReasonRingTooShort, { ring: i + 1, positions: positions.length })
     }
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      throw new GeometryError(`ring ${i + 1} is not closed (its first and last positions differ)`)
+      throw new GeometryError(ReasonRingNotClosed, { ring: i + 1 })
     }
     return positions
   })
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (typeof value === 'boolean') return String(value)
-  if (Array.isArray(value)) return `an array of ${value.length}`
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.slice(0, 40))}`
-  return `a ${typeof value}`
+/** What a value is, with the value as written when it is short (text cut at 40 characters). */
+function describe(value: unknown): Found {
+  if (value === undefined) return { found: 'missing' }
+  if (value === null) return { found: 'null' }
+  if (typeof value === 'boolean') return { found: 'boolean', value: String(value) }
+  if (Array.isArray(value)) return { found: 'array', length: value.length }
+  if (typeof value === 'string') return { found: 'text', value: value.slice(0, 40) }
+  if (typeof value === 'number') return { found: 'number' }
+  return { found: 'object' }
 }
 
 /** Every position of a geometry, in order. */

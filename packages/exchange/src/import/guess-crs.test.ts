@@ -1,3 +1,13 @@
+import {
+  ReasonCrsDeclared,
+  ReasonCrsDeclaredUnsupported,
+  ReasonCrsDegrees,
+  ReasonCrsDegreesSwapped,
+  ReasonCrsGaussKruger,
+  ReasonCrsGaussKrugerZoned,
+  ReasonCrsNoCoordinates,
+  ReasonCrsUnknownRange,
+} from '@renewal-atlas/domain'
 import { describe, expect, it } from 'vitest'
 import { positionFromWgs84 } from '../crs.ts'
 import { esriPrj } from '../export/index.ts'
@@ -38,8 +48,7 @@ const OGC_WKT_4544 =
 describe('guessing the system from what the file declares', () => {
   it.each(['4326', '4490', '4544', '4523'] as const)('reads our own EPSG:%s .prj back', (crs) => {
     const guess = guessCrs(dataset(CHENGDU, esriPrj(crs)))
-    expect(guess.crs).toBe(crs)
-    expect(guess.reason).toMatch(/^from the \.prj: /)
+    expect(guess).toEqual({ crs, reason: { reason: ReasonCrsDeclared, params: { source: 'prj', crs } } })
   })
 
   it('reads OGC WKT by its outermost EPSG authority, not the geographic one inside', () => {
@@ -49,65 +58,97 @@ describe('guessing the system from what the file declares', () => {
   it('reads GeoJSON crs names and EWKT SRIDs', () => {
     expect(guessCrs(dataset(CHENGDU, 'urn:ogc:def:crs:EPSG::4544', 'geojson'))).toEqual({
       crs: '4544',
-      reason: 'from the GeoJSON crs member: CGCS2000 3-degree Gauss-Kruger CM 105E (EPSG:4544)',
+      reason: { reason: ReasonCrsDeclared, params: { source: 'geojson_crs', crs: '4544' } },
     })
     expect(guessCrs(dataset(CHENGDU, 'urn:ogc:def:crs:OGC:1.3:CRS84', 'geojson')).crs).toBe('4326')
-    expect(guessCrs(dataset(CHENGDU, 'EPSG:4490', 'csv')).crs).toBe('4490')
+    expect(guessCrs(dataset(CHENGDU, 'EPSG:4490', 'csv')).reason.params).toEqual({
+      source: 'wkt_srid',
+      crs: '4490',
+    })
   })
 
   it('refuses to guess for Xian 1980 Gauss-Kruger, which looks like EPSG:4544 by range', () => {
     const projected = CHENGDU.map(positionFromWgs84('4544'))
     const guess = guessCrs(dataset(projected, XIAN_1980_CM_105))
-    expect(guess.crs).toBeNull()
-    expect(guess.reason).toContain('Xian 1980')
-    expect(guess.reason).toContain('central meridian 105E')
+    expect(guess).toEqual({
+      crs: null,
+      reason: {
+        reason: ReasonCrsDeclaredUnsupported,
+        params: {
+          source: 'prj',
+          datum: 'Xian 1980',
+          projection: 'transverse_mercator',
+          centralMeridian: 105,
+          falseEasting: 500_000,
+        },
+      },
+    })
   })
 
   it('names an EPSG code it does not convert', () => {
-    expect(guessCrs(dataset(CHENGDU, 'EPSG:3857', 'geojson'))).toMatchObject({
+    expect(guessCrs(dataset(CHENGDU, 'EPSG:3857', 'geojson'))).toEqual({
       crs: null,
-      reason: expect.stringContaining('EPSG:3857'),
+      reason: { reason: ReasonCrsDeclaredUnsupported, params: { source: 'geojson_crs', epsg: '3857' } },
     })
   })
 
   it('falls back on the coordinates when the .prj says nothing it recognises', () => {
     const guess = guessCrs(dataset(CHENGDU, 'LOCAL_CS["unnamed"]'))
     expect(guess.crs).toBe('4326')
-    expect(guess.reason).toMatch(/^the \.prj was not recognised; longitudes/)
+    expect(guess.reason).toMatchObject({ reason: ReasonCrsDegrees, params: { unrecognised: 'prj' } })
   })
 })
 
 describe('guessing the system from coordinate ranges', () => {
   it('takes degrees in China for WGS84 and says GCJ-02 and BD-09 look the same', () => {
-    const guess = guessCrs(dataset(CHENGDU))
-    expect(guess.crs).toBe('4326')
-    expect(guess.reason).toContain('longitudes 104.061–104.101 and latitudes 30.651–30.671')
-    expect(guess.reason).toContain('GCJ-02')
-    expect(guess.reason).toContain('BD-09')
+    expect(guessCrs(dataset(CHENGDU))).toEqual({
+      crs: '4326',
+      reason: {
+        reason: ReasonCrsDegrees,
+        params: { x: [104.0612, 104.1012], y: [30.6512, 30.6712], crs: '4326' },
+      },
+    })
   })
 
   it('recognises Gauss-Kruger metres with and without the zone prefix', () => {
-    expect(guessCrs(dataset(CHENGDU.map(positionFromWgs84('4544')))).crs).toBe('4544')
+    const plain = guessCrs(dataset(CHENGDU.map(positionFromWgs84('4544'))))
+    expect(plain).toMatchObject({
+      crs: '4544',
+      reason: { reason: ReasonCrsGaussKruger, params: { crs: '4544' } },
+    })
     const zoned = guessCrs(dataset(CHENGDU.map(positionFromWgs84('4523'))))
-    expect(zoned.crs).toBe('4523')
-    expect(zoned.reason).toContain('zone prefix 35')
+    expect(zoned).toMatchObject({
+      crs: '4523',
+      reason: { reason: ReasonCrsGaussKrugerZoned, params: { crs: '4523' } },
+    })
+    const [low, high] = zoned.reason.params.x as [number, number]
+    expect(low).toBeGreaterThan(35_000_000)
+    expect(high).toBeLessThan(36_000_000)
   })
 
   it('says when latitude and longitude look swapped', () => {
     const guess = guessCrs(dataset(CHENGDU.map(([x, y]) => [y as number, x as number])))
-    expect(guess.crs).toBe('4326')
-    expect(guess.reason).toContain('swapped')
+    expect(guess).toMatchObject({
+      crs: '4326',
+      reason: { reason: ReasonCrsDegreesSwapped, params: { x: [30.6512, 30.6712], y: [104.0612, 104.1012] } },
+    })
   })
 
   it('goes by the majority when a few positions are off', () => {
     const projected = CHENGDU.map(positionFromWgs84('4544'))
     const guess = guessCrs(dataset([...projected, ...projected, [0, 0]]))
     expect(guess.crs).toBe('4544')
-    expect(guess.reason).toContain('6 of 7 sampled positions')
+    expect(guess.reason.params.decided).toEqual([6, 7])
   })
 
   it('gives up on coordinates of no system it knows, and on no coordinates', () => {
-    expect(guessCrs(dataset([[12_345_678, 1_000]])).crs).toBeNull()
-    expect(guessCrs(dataset([]))).toEqual({ crs: null, reason: 'there are no coordinates to go by' })
+    expect(guessCrs(dataset([[12_345_678, 1_000]]))).toEqual({
+      crs: null,
+      reason: { reason: ReasonCrsUnknownRange, params: { x: [12_345_678, 12_345_678], y: [1_000, 1_000] } },
+    })
+    expect(guessCrs(dataset([]))).toEqual({
+      crs: null,
+      reason: { reason: ReasonCrsNoCoordinates, params: {} },
+    })
   })
 })

@@ -1,45 +1,60 @@
 // Which coordinate system an upload is in: what its .prj (or GeoJSON `crs`, or EWKT SRID) says, else what the
 // coordinates' ranges suggest around Chengdu. GCJ-02 and BD-09 are offsets of a few hundred metres from WGS84 and
 // cannot be told from it by range: the reason says so, and the planner chooses. Pure.
-import type { SourceCrs } from '@renewal-atlas/domain'
+import {
+  type CrsSource,
+  crsReasonOf,
+  type ImportReasonParams,
+  type Pair,
+  ReasonCrsDeclared,
+  ReasonCrsDeclaredUnsupported,
+  ReasonCrsDegrees,
+  ReasonCrsDegreesSwapped,
+  ReasonCrsGaussKruger,
+  ReasonCrsGaussKrugerSwapped,
+  ReasonCrsGaussKrugerZoned,
+  ReasonCrsGaussKrugerZonedSwapped,
+  ReasonCrsNoCoordinates,
+  ReasonCrsUnknownRange,
+  type SourceCrs,
+} from '@renewal-atlas/domain'
 import type { Position } from '../crs.ts'
 import type { CrsGuess, SourceDataset } from '../types.ts'
 import { positionsOf } from './geometry.ts'
-import { count } from './words.ts'
 
-const NAMES: Readonly<Record<'4326' | '4490' | '4544' | '4523', string>> = {
-  '4326': 'WGS84 (EPSG:4326)',
-  '4490': 'CGCS2000 geographic (EPSG:4490)',
-  '4544': 'CGCS2000 3-degree Gauss-Kruger CM 105E (EPSG:4544)',
-  '4523': 'CGCS2000 3-degree Gauss-Kruger zone 35 (EPSG:4523)',
-}
+type Unsupported = Omit<ImportReasonParams[typeof ReasonCrsDeclaredUnsupported], 'source'>
 
 export function guessCrs(dataset: SourceDataset): CrsGuess {
   const source = DECLARED_BY[dataset.format]
   const declared = dataset.prj?.trim() ? crsFromDeclaration(dataset.prj) : null
-  if (declared?.crs === null)
-    return {
-      crs: null,
-      reason: `${source} names ${declared.system}, which we do not convert: reproject to WGS84, CGCS2000 (EPSG:4490) or CGCS2000 Gauss-Kruger CM 105E (EPSG:4544)`,
-    }
-  if (declared?.crs) return { crs: declared.crs, reason: `from ${source}: ${declared.system}` }
-  const byRange = crsFromCoordinates(dataset)
-  return declared ? { crs: byRange.crs, reason: `${source} was not recognised; ${byRange.reason}` } : byRange
+  if (declared?.crs === null) {
+    return { crs: null, reason: crsReasonOf(ReasonCrsDeclaredUnsupported, { source, ...declared.system }) }
+  }
+  if (declared?.crs)
+    return { crs: declared.crs, reason: crsReasonOf(ReasonCrsDeclared, { source, crs: declared.crs }) }
+  return crsFromCoordinates(dataset, declared ? source : undefined)
 }
 
-const DECLARED_BY: Readonly<Record<SourceDataset['format'], string>> = {
-  shapefile: 'the .prj',
-  geojson: 'the GeoJSON crs member',
-  geojsonseq: 'the GeoJSON crs member',
-  csv: 'the SRID of the WKT',
+const DECLARED_BY: Readonly<Record<SourceDataset['format'], CrsSource>> = {
+  shapefile: 'prj',
+  geojson: 'geojson_crs',
+  geojsonseq: 'geojson_crs',
+  csv: 'wkt_srid',
 }
+
+const KNOWN = new Set(['4326', '4490', '4544', '4523'])
 
 /**
  * What a .prj (ESRI or OGC WKT), a GeoJSON crs name or an EPSG code says: `crs` undefined when nothing we
  * recognise, null when it names a system we do not convert (guessing by range would then mislead: Xian 1980
  * Gauss-Kruger looks like EPSG:4544 to within a hundred metres).
  */
-function crsFromDeclaration(text: string): { crs: SourceCrs | null | undefined; system: string } {
+function crsFromDeclaration(
+  text: string,
+):
+  | { crs: SourceCrs; system?: undefined }
+  | { crs: null; system: Unsupported }
+  | { crs: undefined; system?: undefined } {
   const upper = text.trim().toUpperCase()
   const code =
     // OGC WKT: the outermost AUTHORITY (WKT2: ID) closes the text.
@@ -48,9 +63,8 @@ function crsFromDeclaration(text: string): { crs: SourceCrs | null | undefined; 
     /^(?:URN:OGC:DEF:CRS:EPSG:[\d.]*:|EPSG:|HTTPS?:\/\/WWW\.OPENGIS\.NET\/DEF\/CRS\/EPSG\/0\/)(\d+)$/.exec(
       upper,
     )?.[1]
-  if (code && code in NAMES)
-    return { crs: code as keyof typeof NAMES, system: NAMES[code as keyof typeof NAMES] }
-  if (/CRS84$/.test(upper)) return { crs: '4326', system: NAMES['4326'] }
+  if (code && KNOWN.has(code)) return { crs: code as SourceCrs }
+  if (/CRS84$/.test(upper)) return { crs: '4326' }
   const datum = /CGCS[_ ]?2000|CHINA[_ ]2000|CHINA GEODETIC COORDINATE SYSTEM 2000/.test(upper)
     ? 'CGCS2000'
     : /XIAN[_ ]?(19)?80/.test(upper)
@@ -70,24 +84,26 @@ function crsFromDeclaration(text: string): { crs: SourceCrs | null | undefined; 
     const scale = parameter('SCALE_FACTOR') ?? 1
     const transverse = /TRANSVERSE_MERCATOR|GAUSS_KRUGER/.test(upper)
     if (transverse && datum === 'CGCS2000' && meridian === 105 && scale === 1) {
-      if (easting === 500_000) return { crs: '4544', system: NAMES['4544'] }
-      if (easting === 35_500_000) return { crs: '4523', system: NAMES['4523'] }
+      if (easting === 500_000) return { crs: '4544' }
+      if (easting === 35_500_000) return { crs: '4523' }
     }
-    const parts = [
-      datum ?? 'an unknown datum',
-      transverse ? 'Transverse Mercator' : 'a projection',
-      meridian === null ? null : `central meridian ${meridian}E`,
-      easting === null ? null : `false easting ${easting}`,
-    ]
-    return { crs: null, system: parts.filter(Boolean).join(', ') }
+    return {
+      crs: null,
+      system: {
+        datum,
+        projection: transverse ? 'transverse_mercator' : 'other',
+        ...(meridian === null ? {} : { centralMeridian: meridian }),
+        ...(easting === null ? {} : { falseEasting: easting }),
+      },
+    }
   }
   if (/^GEOG(CS|CRS)\[/.test(upper)) {
-    if (datum === 'CGCS2000') return { crs: '4490', system: NAMES['4490'] }
-    if (datum === 'WGS84') return { crs: '4326', system: NAMES['4326'] }
-    return { crs: null, system: `${datum ?? 'an unknown datum'} geographic` }
+    if (datum === 'CGCS2000') return { crs: '4490' }
+    if (datum === 'WGS84') return { crs: '4326' }
+    return { crs: null, system: { datum, projection: 'geographic' } }
   }
-  if (code) return { crs: null, system: `EPSG:${code}` }
-  return { crs: undefined, system: '' }
+  if (code) return { crs: null, system: { epsg: code } }
+  return { crs: undefined }
 }
 
 type RangeClass =
@@ -121,7 +137,7 @@ function classify([x, y]: Position): RangeClass {
 const SAMPLE_POSITIONS = 10_000
 const SAMPLE_PER_FEATURE = 20
 
-function crsFromCoordinates(dataset: SourceDataset): CrsGuess {
+function crsFromCoordinates(dataset: SourceDataset, unrecognised: CrsSource | undefined): CrsGuess {
   const sample: Position[] = []
   for (const feature of dataset.features) {
     if (!feature.geometry) continue
@@ -132,7 +148,8 @@ function crsFromCoordinates(dataset: SourceDataset): CrsGuess {
     }
     if (sample.length >= SAMPLE_POSITIONS) break
   }
-  if (sample.length === 0) return { crs: null, reason: 'there are no coordinates to go by' }
+  const noted = unrecognised === undefined ? {} : { unrecognised }
+  if (sample.length === 0) return { crs: null, reason: crsReasonOf(ReasonCrsNoCoordinates, noted) }
   const votes = new Map<RangeClass, Position[]>()
   for (const position of sample) {
     const kind = classify(position)
@@ -144,49 +161,30 @@ function crsFromCoordinates(dataset: SourceDataset): CrsGuess {
     RangeClass,
     Position[],
   ]
-  const xs = positions.map((p) => p[0] as number)
-  const ys = positions.map((p) => p[1] as number)
-  const span = (values: number[], digits: number) =>
-    `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`
-  const km = (values: number[]) =>
-    `${count(Math.round(Math.min(...values) / 1000))}–${count(Math.round(Math.max(...values) / 1000))} km`
-  const share =
-    positions.length === sample.length ? '' : ` (${positions.length} of ${sample.length} sampled positions)`
+  const range = (values: number[]): Pair => [Math.min(...values), Math.max(...values)]
+  const ranges = {
+    x: range(positions.map((p) => p[0] as number)),
+    y: range(positions.map((p) => p[1] as number)),
+    ...(positions.length === sample.length ? {} : { decided: [positions.length, sample.length] as Pair }),
+    ...noted,
+  }
   switch (winner) {
     case 'degrees':
-      return {
-        crs: '4326',
-        reason: `longitudes ${span(xs, 3)} and latitudes ${span(ys, 3)}${share} are degrees in China: WGS84 assumed. GCJ-02 (Amap, Tencent) and BD-09 (Baidu) coordinates look the same by range: choose one of them if the data came from those maps`,
-      }
+      return { crs: '4326', reason: crsReasonOf(ReasonCrsDegrees, { ...ranges, crs: '4326' }) }
     case 'degrees-swapped':
-      return {
-        crs: '4326',
-        reason: `the values ${span(xs, 3)} / ${span(ys, 3)}${share} look like latitude then longitude (swapped); degrees assumed (WGS84)`,
-      }
+      return { crs: '4326', reason: crsReasonOf(ReasonCrsDegreesSwapped, { ...ranges, crs: '4326' }) }
     case 'gk':
-      return {
-        crs: '4544',
-        reason: `eastings of ${km(xs)} and northings of ${km(ys)}${share} look like ${NAMES['4544']} metres`,
-      }
+      return { crs: '4544', reason: crsReasonOf(ReasonCrsGaussKruger, { ...ranges, crs: '4544' }) }
     case 'gk-swapped':
-      return {
-        crs: '4544',
-        reason: `the values ${km(xs)} / ${km(ys)}${share} look like northing then easting (X north, as Chinese surveys write it) in ${NAMES['4544']}`,
-      }
+      return { crs: '4544', reason: crsReasonOf(ReasonCrsGaussKrugerSwapped, { ...ranges, crs: '4544' }) }
     case 'gk-zoned':
-      return {
-        crs: '4523',
-        reason: `eastings of ${km(xs)} with the zone prefix 35 and northings of ${km(ys)}${share} look like ${NAMES['4523']} metres`,
-      }
+      return { crs: '4523', reason: crsReasonOf(ReasonCrsGaussKrugerZoned, { ...ranges, crs: '4523' }) }
     case 'gk-zoned-swapped':
       return {
         crs: '4523',
-        reason: `the values ${km(xs)} / ${km(ys)}${share} look like northing then zoned easting in ${NAMES['4523']}`,
+        reason: crsReasonOf(ReasonCrsGaussKrugerZonedSwapped, { ...ranges, crs: '4523' }),
       }
     case 'other':
-      return {
-        crs: null,
-        reason: `coordinates of ${span(xs, 0)} / ${span(ys, 0)} match none of the systems we know around Chengdu: choose the system`,
-      }
+      return { crs: null, reason: crsReasonOf(ReasonCrsUnknownRange, ranges) }
   }
 }

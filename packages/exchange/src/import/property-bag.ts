@@ -1,6 +1,6 @@
 // Attribute bags of source features: created without a prototype, with column names that could reach object
 // prototypes refused outright, and values held to IMPORT_LIMITS (a value too long is cut and reported).
-import { IMPORT_LIMITS, type ImportIssue } from '@renewal-atlas/domain'
+import { IMPORT_LIMITS, type ImportIssue, issueOf, ReasonValueTooLong } from '@renewal-atlas/domain'
 import { FileRejected, type FileRejectionCode } from '../errors.ts'
 import { count } from './words.ts'
 
@@ -32,11 +32,12 @@ export function checkColumnNames(columns: readonly string[], code: FileRejection
 /** A value as kept: strings longer than maxValueLength are cut, with an issue on the feature. */
 export function boundedValue(value: unknown, column: string, issues: ImportIssue[]): unknown {
   if (typeof value !== 'string' || value.length <= IMPORT_LIMITS.maxValueLength) return value
-  issues.push({
-    code: 'invalid_value',
-    severity: 'error',
-    field: column,
-    detail: `${column} holds ${count(value.length)} characters (limit ${count(IMPORT_LIMITS.maxValueLength)})`,
-  })
+  issues.push(
+    issueOf(ReasonValueTooLong, {
+      field: column,
+      length: value.length,
+      limit: IMPORT_LIMITS.maxValueLength,
+    }),
+  )
   return value.slice(0, IMPORT_LIMITS.maxValueLength)
 }

@@ -2,7 +2,7 @@
 // against the file, so a truncated file is named as such), the .shx checked against it, and shapes decoded into
 // GeoJSON-shaped values only after their point count passed maxVerticesPerFeature. Polygon rings are grouped the ESRI
 // way: clockwise rings are exteriors, the others holes of the exterior that contains them.
-import { IMPORT_LIMITS } from '@renewal-atlas/domain'
+import { IMPORT_LIMITS, issueOf, ReasonTooManyRings } from '@renewal-atlas/domain'
 import type { Position } from '../crs.ts'
 import { FileRejected } from '../errors.ts'
 import { type GeometryRead, readGeometry, tooManyVertices } from './geometry.ts'
@@ -201,11 +201,7 @@ export function readShape(shp: ShpFile, i: number, name: string): GeometryRead {
       if (parts.length > MAX_RINGS_PER_FEATURE) {
         return {
           geometry: null,
-          issue: {
-            code: 'invalid_geometry',
-            severity: 'error',
-            detail: `The polygon has ${count(parts.length)} rings (at most ${count(MAX_RINGS_PER_FEATURE)} are read)`,
-          },
+          issue: issueOf(ReasonTooManyRings, { rings: parts.length, limit: MAX_RINGS_PER_FEATURE }),
         }
       }
       const polygons = groupRings(parts)

@@ -7,8 +7,8 @@ import { domainLabel } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
 import { ImportIssueTable } from './import-issue-table.tsx'
-import { ImportPreviewMap } from './import-preview-map.tsx'
-import { drawableFeatures } from './preview-features.ts'
+import { ImportPreviewMap, type PreviewFocus } from './import-preview-map.tsx'
+import { drawableFeatures, problemLocations } from './preview-features.ts'
 
 export interface ImportCheckStepProps {
   report: ImportValidationReport
@@ -24,8 +24,9 @@ export function ImportCheckStep(props: ImportCheckStepProps) {
   const { report, skipInvalid } = props
   const { t, language, formatNumber } = useI18n()
   const id = useId()
-  const [focus, setFocus] = useState<{ n: number; times: number } | null>(null)
+  const [focus, setFocus] = useState<PreviewFocus | null>(null)
   const features = useMemo(() => drawableFeatures(report.preview.features), [report])
+  const locations = useMemo(() => problemLocations(report.features), [report])
   const { counts } = report
   const importable = counts.valid + counts.warning
   const blocked = importable === 0 || (counts.invalid > 0 && !skipInvalid)
@@ -59,11 +60,15 @@ export function ImportCheckStep(props: ImportCheckStepProps) {
         </ul>
       )}
       <div className="import-check">
-        <ImportPreviewMap features={features} focus={focus} />
+        <ImportPreviewMap features={features} locations={locations} focus={focus} />
         <div className="import-check__table">
           <ImportIssueTable
             features={report.features}
-            onPick={(n) => setFocus((f) => ({ n, times: (f?.times ?? 0) + 1 }))}
+            target={report.target}
+            focusedN={focus?.n ?? null}
+            onPick={(n, location) =>
+              setFocus((f) => ({ n, ...(location ? { location } : {}), times: (f?.times ?? 0) + 1 }))
+            }
           />
         </div>
       </div>

@@ -1,7 +1,13 @@
-// The features of a checked file that have issues: place in the file, code, result and each issue with its
-// reason; picking a row shows the feature on the preview map.
-import { type ImportFeatureReport, importIssueCode } from '@renewal-atlas/domain'
-import { domainLabel } from '../../i18n/domain-labels.ts'
+// The features of a checked file that have issues: place in the file, code, result and each issue with its reason
+// in the interface language (the source's own words, such as PostGIS's, as a detail beneath); picking a row shows the
+// feature on the preview map, picking a place an issue names flies to its marker.
+import {
+  type ImportFeatureReport,
+  type ImportIssue,
+  type ImportTarget,
+  importIssueCode,
+} from '@renewal-atlas/domain'
+import { domainLabel, reasonIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 
 /** Rows listed; the counts above always cover the whole file. */
@@ -9,12 +15,17 @@ const maxRows = 500
 
 export function ImportIssueTable({
   features,
+  target,
+  focusedN,
   onPick,
 }: {
   features: readonly ImportFeatureReport[]
-  onPick: (n: number) => void
+  target: ImportTarget
+  /** The feature picked last, highlighted. */
+  focusedN: number | null
+  onPick: (n: number, location?: [number, number]) => void
 }) {
-  const { t, language, formatNumber } = useI18n()
+  const { t, formatNumber } = useI18n()
   const withIssues = features.filter((f) => f.issues.length > 0)
   if (withIssues.length === 0) {
     return <p className="form-success">{t('exchange.import.noIssues')}</p>
@@ -33,7 +44,12 @@ export function ImportIssueTable({
         </thead>
         <tbody>
           {withIssues.slice(0, maxRows).map((feature) => (
-            <tr key={feature.n} data-n={feature.n} data-status={feature.status}>
+            <tr
+              key={feature.n}
+              data-n={feature.n}
+              data-status={feature.status}
+              className={feature.n === focusedN ? 'issue-table__row--focused' : undefined}
+            >
               <td>
                 <button
                   type="button"
@@ -53,10 +69,12 @@ export function ImportIssueTable({
               <td>
                 <ul className="plain">
                   {feature.issues.map((issue) => (
-                    <li key={`${issue.code}:${issue.field}:${issue.detail}`} data-code={issue.code}>
-                      <strong>{domainLabel(importIssueCode.labels, issue.code, language)}</strong>
-                      {issue.field && <code> {issue.field}</code>}: {issue.detail}
-                    </li>
+                    <IssueItem
+                      key={`${issue.reason}:${JSON.stringify(issue.params)}`}
+                      issue={issue}
+                      target={target}
+                      onLocate={(location) => onPick(feature.n, location)}
+                    />
                   ))}
                 </ul>
               </td>
@@ -73,5 +91,43 @@ export function ImportIssueTable({
         </p>
       )}
     </>
+  )
+}
+
+function IssueItem({
+  issue,
+  target,
+  onLocate,
+}: {
+  issue: ImportIssue
+  target: ImportTarget
+  onLocate: (location: [number, number]) => void
+}) {
+  const { t, language } = useI18n()
+  const { location } = issue
+  return (
+    <li data-code={issue.code} data-reason={issue.reason} data-field={issue.field}>
+      <strong>{domainLabel(importIssueCode.labels, issue.code, language)}</strong>
+      {t('exchange.import.reasonSeparator')}
+      <span className="issue-reason">{reasonIn(issue, language, target)}</span>
+      {issue.detail && (
+        <small className="issue-detail">
+          {t('exchange.import.detail')}
+          {t('exchange.import.reasonSeparator')}
+          <span lang="en">{issue.detail}</span>
+        </small>
+      )}
+      {location && (
+        <button
+          type="button"
+          className="link-button issue-location"
+          data-testid="import-issue-location"
+          title={t('exchange.import.showLocation')}
+          onClick={() => onLocate(location)}
+        >
+          {t('exchange.import.location', { lon: location[0].toFixed(5), lat: location[1].toFixed(5) })}
+        </button>
+      )}
+    </li>
   )
 }

@@ -13,7 +13,7 @@ import {
 } from '@renewal-atlas/domain'
 import { useId } from 'react'
 import type { ApiError } from '../../api/api-error.ts'
-import { domainLabel } from '../../i18n/domain-labels.ts'
+import { domainLabel, reasonIn } from '../../i18n/domain-labels.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { ExchangeProblem } from './exchange-problem.tsx'
 import { ImportMappingTable } from './import-mapping-table.tsx'
@@ -120,8 +120,20 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
           </select>
         </div>
       </div>
-      <p id={`${id}-crs-reason`} className="muted" data-testid="import-crs-reason">
-        {t('exchange.import.reason', { reason: analysis.crsReason })}
+      <p
+        id={`${id}-crs-reason`}
+        className="muted"
+        data-testid="import-crs-reason"
+        data-reason={analysis.crsReason.reason}
+      >
+        {t('exchange.import.reason', { reason: reasonIn(analysis.crsReason, language) })}
+        {analysis.crsReason.detail && (
+          <small className="issue-detail">
+            {t('exchange.import.detail')}
+            {t('exchange.import.reasonSeparator')}
+            <span lang="en">{analysis.crsReason.detail}</span>
+          </small>
+        )}
       </p>
       {analysis.format === 'csv' && (
         <fieldset className="exchange-field" data-testid="import-csv-columns">

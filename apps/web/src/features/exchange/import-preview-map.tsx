@@ -1,5 +1,6 @@
 // The preview map of step ③: the same map and layers as the main map, the compounds faded to a backdrop, the checked
-// features on top and the view fitted to them; it flies to the one the planner picks in the table.
+// features on top with markers where their issues name a place, and the view fitted to them; it flies to the feature
+// (or the place) the planner picks in the table.
 import { useCallback, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { AtlasMap } from '../../map/atlas-map.tsx'
@@ -14,18 +15,28 @@ import { FacilitiesLayer } from '../../map/layers/facilities-layer.tsx'
 import { RoadLabelsLayer } from '../../map/layers/road-labels-layer.tsx'
 import { RoadsLayer } from '../../map/layers/roads-layer.tsx'
 import { WhenDrawn } from '../../map/when-drawn.tsx'
+import { ImportLocationLayer, importLocationSourceId } from './import-location-layer.tsx'
 import { ImportPreviewLayer, importPreviewSourceId } from './import-preview-layer.tsx'
-import { type PreviewFeature, previewColours } from './preview-features.ts'
+import { type PreviewFeature, type ProblemLocation, previewColours } from './preview-features.ts'
+
+/** What the table picked: a feature by its place in the file, or a place one of its issues names. */
+export interface PreviewFocus {
+  n: number
+  location?: [number, number]
+  /** Counts the picks, so picking the same again flies again. */
+  times: number
+}
 
 const opening = { zoom: 12, center: [104.1, 30.63] as [number, number] }
 
 export function ImportPreviewMap({
   features,
+  locations,
   focus,
 }: {
   features: PreviewFeature[]
-  /** The place in the file of the feature to show, with a counter so picking it again flies again. */
-  focus: { n: number; times: number } | null
+  locations: ProblemLocation[]
+  focus: PreviewFocus | null
 }) {
   const { t } = useI18n()
   // `data-preview-ready` says the features now given are drawn (for browser tests).
@@ -33,6 +44,9 @@ export function ImportPreviewMap({
   const markDrawn = useCallback(() => setDrawn(features), [features])
   const bounds = useMemo(() => boundsOf(features), [features])
   const focused = focus ? features.find((f) => f.properties.n === focus.n) : undefined
+  const focusBounds = focus?.location
+    ? boundsOf([{ geometry: { coordinates: focus.location } }])
+    : focused && boundsOf([focused])
 
   return (
     <figure className="preview-map">
@@ -54,11 +68,16 @@ export function ImportPreviewMap({
         <RoadLabelsLayer />
         <CompoundLabelsLayer />
         <ImportPreviewLayer features={features} />
+        <ImportLocationLayer locations={locations} focusedN={focus?.n ?? null} />
         <FitBounds bounds={bounds} padding={30} maxZoom={18} animate={false} />
-        {focused && focus && (
-          <FitBounds key={focus.times} bounds={boundsOf([focused])} padding={60} maxZoom={19} />
+        {focus && focusBounds && (
+          <FitBounds key={focus.times} bounds={focusBounds} padding={60} maxZoom={19} />
         )}
-        <WhenDrawn sources={[importPreviewSourceId]} version={features} onDrawn={markDrawn} />
+        <WhenDrawn
+          sources={[importPreviewSourceId, importLocationSourceId]}
+          version={features}
+          onDrawn={markDrawn}
+        />
       </AtlasMap>
       <figcaption className="preview-map__legend">
         {(['valid', 'warning', 'invalid'] as const).map((status) => (
@@ -67,6 +86,12 @@ export function ImportPreviewMap({
             {t(`exchange.import.status.${status}`)}
           </span>
         ))}
+        {locations.length > 0 && (
+          <span>
+            <span className="preview-map__swatch preview-map__swatch--location" />
+            {t('exchange.import.locationLegend')}
+          </span>
+        )}
       </figcaption>
     </figure>
   )

@@ -19,7 +19,10 @@ function createAnalysis(overrides: Partial<ImportAnalysis> = {}): ImportAnalysis
       { bm: 'F-2', mc: '', lx: '公园', lng: '104.2', lat: '30.67' },
     ],
     detectedCrs: '4326',
-    crsReason: 'coordinates within China',
+    crsReason: {
+      reason: 'crs_degrees',
+      params: { x: [104.1, 104.2], y: [30.66, 30.67], crs: '4326' },
+    },
     detectedEncoding: 'utf-8',
     geometryColumns: { lon: 'lng', lat: 'lat', wkt: null },
     suggestedMappings: {
