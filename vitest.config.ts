@@ -10,6 +10,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
+    // The databases integration tests start from, made once per run (cached across runs when embedded).
+    globalSetup: ['tests/support/database-templates.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Integration files each boot a database; two cores run two files at a time.

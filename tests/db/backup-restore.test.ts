@@ -270,7 +270,7 @@ if (serverSkipReason) {
         'select rolsuper from pg_roles where rolname = current_user',
       )
       superuser = me.rows[0]?.rolsuper === true
-      source = await createTestDatabase('server')
+      source = await createTestDatabase('server', { demo: true })
       const server = await serve(source.db)
       try {
         const changes = await makeChanges(server)

@@ -20,7 +20,7 @@ describe.each(backends)('the report route on the %s backend', (backend) => {
   let server: ReturnType<ReturnType<typeof express>['listen']>
   let base: string
   beforeAll(async () => {
-    database = await createTestDatabase(backend)
+    database = await createTestDatabase(backend, { demo: true })
     await prepareDatabase(database.db, { loadDemo: true })
     const app = express()
     app.use(

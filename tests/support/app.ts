@@ -1,4 +1,5 @@
-// Starts the real API in-process on port 0 over a fresh database of the given backend, with the demo data loaded.
+// Starts the real API in-process on port 0 over a fresh database of the given backend, with the demo data loaded
+// (copied from the run's template; the server still migrates and checks the data as at any start).
 import { Writable } from 'node:stream'
 import { type createLogger, type RunningServer, startServer, WEB_DIST } from '@renewal-atlas/api'
 import pino from 'pino'
@@ -30,7 +31,7 @@ export interface TestAppOptions {
 }
 
 export async function startTestApp(backend: BackendName, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase(backend)
+  const database = await createTestDatabase(backend, { demo: options.loadDemo !== false })
   const logs: LogLine[] = []
   const sink = new Writable({
     write(chunk, _enc, done) {

@@ -25,4 +25,9 @@ export {
   readDataset,
 } from './seed/load-dataset.ts'
 export { envelope, geometryFromGeoJson, intersects, outlineFromGeoJson } from './spatial.ts'
-export { openThrowawayDatabase, type ThrowawayDatabase } from './throwaway.ts'
+export {
+  makeThrowawayTemplate,
+  openThrowawayDatabase,
+  type ThrowawayDatabase,
+  type ThrowawayOptions,
+} from './throwaway.ts'
