@@ -25,6 +25,7 @@ import {
 } from '@renewal-atlas/domain'
 import cliProgress from 'cli-progress'
 import { CommandError, ImportRefusedError, UsageError } from './errors.ts'
+import type { CliIo } from './io.ts'
 
 export const EXCHANGE_OPTIONS = {
   url: { type: 'string' },
@@ -82,14 +83,14 @@ type Values = {
 } & { out?: string }
 
 /** A path as the user typed it: `npm run` starts scripts in the project folder, INIT_CWD is where they were. */
-function userPath(file: string): string {
-  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+function userPath(io: CliIo, file: string): string {
+  return path.resolve(io.env.INIT_CWD ?? process.cwd(), file)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // export
 
-export async function exportCommand(values: Values): Promise<void> {
+export async function exportCommand(values: Values, io: CliIo): Promise<void> {
   const layers = (values.layers ?? '').split(',').filter(Boolean)
   if (!layers.length) throw new UsageError('--layers is required, e.g. --layers compounds,buildings')
   const query = new URLSearchParams()
@@ -110,8 +111,8 @@ export async function exportCommand(values: Values): Promise<void> {
   set('csvGeometry', values['csv-geometry'])
   if (values.clip) query.set('clip', 'true')
   if (values.area) {
-    if (!existsSync(userPath(values.area))) throw new UsageError(`--area ${values.area}: no such file`)
-    query.set('area', readFileSync(userPath(values.area), 'utf8').trim())
+    if (!existsSync(userPath(io, values.area))) throw new UsageError(`--area ${values.area}: no such file`)
+    query.set('area', readFileSync(userPath(io, values.area), 'utf8').trim())
   }
   const bundle = values.bundle || layers.length > 1
   let urlPath: string
@@ -123,13 +124,13 @@ export async function exportCommand(values: Values): Promise<void> {
     urlPath = `/api/v1/exports/${encodeURIComponent(layers[0] ?? '')}`
   }
 
-  const response = await request(values, `${urlPath}?${query}`)
+  const response = await request(io, values, `${urlPath}?${query}`)
   const total = Number(response.headers.get(FEATURE_COUNT_HEADER) ?? Number.NaN)
   const fileName = fileNameOf(response.headers.get('Content-Disposition')) ?? 'export'
-  const out = userPath(values.out ?? fileName)
+  const out = userPath(io, values.out ?? fileName)
   const partial = `${out}.partial`
   const textual = !bundle && !['shapefile', 'dxf'].includes(values.format ?? 'geojson')
-  const bar = progressBar(textual ? 'features' : 'kB', textual && Number.isFinite(total) ? total : 0)
+  const bar = progressBar(io, textual ? 'features' : 'kB', textual && Number.isFinite(total) ? total : 0)
   let lines = 0
   let bytes = 0
   const counter = new Transform({
@@ -155,16 +156,16 @@ export async function exportCommand(values: Values): Promise<void> {
     bar?.stop()
   }
   const count = Number.isFinite(total) ? `${total.toLocaleString('en')} features, ` : ''
-  console.log(`wrote ${out} (${count}${(bytes / 1024 / 1024).toFixed(1)} MB)`)
+  io.out(`wrote ${out} (${count}${(bytes / 1024 / 1024).toFixed(1)} MB)`)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // import
 
-export async function importCommand(values: Values): Promise<void> {
+export async function importCommand(values: Values, io: CliIo): Promise<void> {
   if (!values.file) throw new UsageError('--file <path> is required')
   if (!values.target) throw new UsageError(`--target is required: ${importTarget.values.join(', ')}`)
-  const file = userPath(values.file)
+  const file = userPath(io, values.file)
   if (!existsSync(file)) throw new CommandError(`${values.file}: no such file`)
   const bytes = readFileSync(file)
   const options = {
@@ -172,7 +173,7 @@ export async function importCommand(values: Values): Promise<void> {
     crs: values.crs ?? 'auto',
     encoding: values.encoding ?? 'auto',
     skipInvalid: Boolean(values['skip-invalid']),
-    ...(values.mapping ? { mapping: readJson(values.mapping, '--mapping') } : {}),
+    ...(values.mapping ? { mapping: readJson(io, values.mapping, '--mapping') } : {}),
     ...(values.lon ? { lonColumn: values.lon } : {}),
     ...(values.lat ? { latColumn: values.lat } : {}),
     ...(values.wkt ? { wktColumn: values.wkt } : {}),
@@ -184,7 +185,7 @@ export async function importCommand(values: Values): Promise<void> {
 
   const fileName = path.basename(file)
   const uploaded = (await (
-    await request(values, `/api/v1/imports?fileName=${encodeURIComponent(fileName)}`, {
+    await request(io, values, `/api/v1/imports?fileName=${encodeURIComponent(fileName)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', [IDEMPOTENCY_HEADER]: key },
       body: bytes,
@@ -193,7 +194,7 @@ export async function importCommand(values: Values): Promise<void> {
   const { analysis } = uploaded
   // The same file with the same options was sent before (the key is made from them): say what became of it.
   if (uploaded.import.status === 'committed') {
-    console.log(
+    io.out(
       `${fileName} was imported already as import ${uploaded.import.id} ` +
         `(${uploaded.import.counts.created} ${uploaded.import.target} created); nothing written again`,
     )
@@ -205,59 +206,59 @@ export async function importCommand(values: Values): Promise<void> {
         'give a new --idempotency-key',
     )
   }
-  console.log(
+  io.out(
     `${fileName}: ${analysis.format}, ${analysis.featureCount} features, columns ${analysis.columns.join(', ')}`,
   )
-  console.log(
+  io.out(
     `coordinate system: ${analysis.detectedCrs ?? 'not detected'} (${importReasonEnglish(analysis.crsReason)})`,
   )
-  if (analysis.detectedEncoding) console.log(`text encoding: ${analysis.detectedEncoding}`)
+  if (analysis.detectedEncoding) io.out(`text encoding: ${analysis.detectedEncoding}`)
 
   const report = (await (
-    await request(values, `/api/v1/imports/${uploaded.import.id}/validate`, jsonPost(options))
+    await request(io, values, `/api/v1/imports/${uploaded.import.id}/validate`, jsonPost(options))
   ).json()) as ImportValidationReport
-  printReport(report)
+  printReport(io, report)
   if (values.report) {
-    writeFileSync(userPath(values.report), `${JSON.stringify(report, null, 2)}\n`)
-    console.log(`report written to ${values.report}`)
+    writeFileSync(userPath(io, values.report), `${JSON.stringify(report, null, 2)}\n`)
+    io.out(`report written to ${values.report}`)
   }
   const refused = report.counts.invalid > 0 && !options.skipInvalid
   if (!values.commit) {
-    console.log(`import ${uploaded.import.id} checked; nothing written (add --commit to import)`)
+    io.out(`import ${uploaded.import.id} checked; nothing written (add --commit to import)`)
     if (refused) throw new ImportRefusedError('invalid features')
     return
   }
   if (refused) {
-    console.error(
+    io.err(
       `atlas: ${report.counts.invalid} invalid feature(s): nothing written (fix them, or add --skip-invalid)`,
     )
     throw new ImportRefusedError('invalid features')
   }
   const record = (await (
-    await request(values, `/api/v1/imports/${uploaded.import.id}/commit`, {
+    await request(io, values, `/api/v1/imports/${uploaded.import.id}/commit`, {
       ...jsonPost(options),
       headers: { ...jsonPost(options).headers, [IDEMPOTENCY_HEADER]: `${key}-commit` },
     })
   ).json()) as ImportRecord
-  console.log(
+  io.out(
     `import ${record.id} committed: ${record.counts.created} ${record.target} created` +
       (record.counts.skipped ? `, ${record.counts.skipped} skipped` : ''),
   )
 }
 
-function printReport(report: ImportValidationReport): void {
+function printReport(io: CliIo, report: ImportValidationReport): void {
   const { counts } = report
-  console.log(
+  io.out(
     `checked ${counts.features} features: ${counts.valid} valid, ${counts.warning} with warnings, ${counts.invalid} invalid`,
   )
   for (const [code, n] of Object.entries(report.issueCounts)) {
     const label = importIssueCode.labels[code as keyof typeof importIssueCode.labels]
-    console.log(`  ${n} × ${code}${label ? ` (${label.zh} ${label.en})` : ''}`)
+    io.out(`  ${n} × ${code}${label ? ` (${label.zh} ${label.en})` : ''}`)
   }
   const shown = report.features.filter((f) => f.issues.length).slice(0, 20)
   for (const feature of shown) {
     for (const issue of feature.issues) {
-      console.log(
+      io.out(
         `  #${feature.n}${feature.code ? ` ${feature.code}` : ''}: ${issue.severity} ${issue.code}` +
           `${issue.field ? ` [${issue.field}]` : ''}: ${importReasonEnglish(issue, report.target)}`,
       )
@@ -269,9 +270,9 @@ function printReport(report: ImportValidationReport): void {
 // HTTP
 
 /** --url, else ATLAS_URL, else the server `npm start` runs on this machine (its PORT, 3000 by default). */
-function baseUrl(values: Values): string {
-  const local = `http://127.0.0.1:${process.env.PORT || 3000}`
-  return (values.url ?? process.env.ATLAS_URL ?? local).replace(/\/$/, '')
+function baseUrl(io: CliIo, values: Values): string {
+  const local = `http://127.0.0.1:${io.env.PORT || 3000}`
+  return (values.url ?? io.env.ATLAS_URL ?? local).replace(/\/$/, '')
 }
 
 function jsonPost(body: unknown): RequestInit & { headers: Record<string, string> } {
@@ -279,16 +280,21 @@ function jsonPost(body: unknown): RequestInit & { headers: Record<string, string
 }
 
 /** A request with the bearer token; a refusal becomes a CommandError with the problem's detail and fields. */
-async function request(values: Values, urlPath: string, init: RequestInit = {}): Promise<Response> {
-  const token = values.token ?? process.env.ATLAS_TOKEN
+async function request(
+  io: CliIo,
+  values: Values,
+  urlPath: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const token = values.token ?? io.env.ATLAS_TOKEN
   const headers = new Headers(init.headers)
   if (token) headers.set('Authorization', `Bearer ${token}`)
   let response: Response
   try {
-    response = await fetch(`${baseUrl(values)}${urlPath}`, { ...init, headers })
+    response = await fetch(`${baseUrl(io, values)}${urlPath}`, { ...init, headers })
   } catch (error) {
     throw new CommandError(
-      `cannot reach ${baseUrl(values)} (${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}); ` +
+      `cannot reach ${baseUrl(io, values)} (${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}); ` +
         'is the server running? Set ATLAS_URL or --url',
     )
   }
@@ -311,20 +317,20 @@ function fileNameOf(disposition: string | null): string | undefined {
   return disposition?.match(/filename="([^"]+)"/)?.[1]
 }
 
-function readJson(file: string, option: string): unknown {
+function readJson(io: CliIo, file: string, option: string): unknown {
   try {
-    return JSON.parse(readFileSync(userPath(file), 'utf8'))
+    return JSON.parse(readFileSync(userPath(io, file), 'utf8'))
   } catch (error) {
     throw new UsageError(`${option} ${file}: ${(error as Error).message}`)
   }
 }
 
 /** A bar on standard error when it is a terminal; scripts and CI logs get only the final line. */
-function progressBar(unit: string, total: number): cliProgress.SingleBar | undefined {
-  if (!process.stderr.isTTY) return undefined
+function progressBar(io: CliIo, unit: string, total: number): cliProgress.SingleBar | undefined {
+  if (!io.progress) return undefined
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
+      stream: io.progress,
       format: total ? `{bar} {percentage}% | {value}/{total} ${unit}` : `{value} ${unit}`,
       hideCursor: true,
     },

@@ -1,12 +1,10 @@
 // Accounts end to end on every backend: sign-in and sessions (expired and forged cookies, CSRF), passwords,
 // personal access tokens, user administration with If-Match, the audit of it all, sign-in rate limits, the
 // demo accounts of the first start and the `npm run atlas` command line.
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { createApp, type createLogger } from '@renewal-atlas/api'
 import { openDatabase } from '@renewal-atlas/db'
 import {
@@ -24,6 +22,7 @@ import { ensureFirstAccounts } from '../../apps/api/src/accounts/first-accounts.
 import { verifyPassword } from '../../apps/api/src/auth/password.ts'
 import { newPasswordProblem } from '../../apps/api/src/auth/password-policy.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
+import { atlasInProcess, atlasProcess } from '../support/atlas-cli.ts'
 import {
   bearer,
   type Credentials,
@@ -35,8 +34,6 @@ import {
 } from '../support/auth.ts'
 import { backends, createTestDatabase } from '../support/backends.ts'
 
-const run = promisify(execFile)
-const ROOT = path.resolve(import.meta.dirname, '../..')
 const HIGH_LIMITS = { perMinute: 1e6, tilesPerMinute: 1e6, loginPerUser: 1e6, loginPerIp: 1e6 }
 
 const median = (values: number[]) => {
@@ -727,32 +724,15 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
   })
 
   describe('npm run atlas', () => {
-    // Each command starts a process and opens the database (PGlite loads PostGIS each time): allow minutes.
-    it('creates, lists and sets passwords of users, with exit codes 0, 1 and 2', {
-      timeout: 300_000,
-    }, async () => {
+    // The commands run in this process (each opens the database as the command does); one runs as a process too.
+    it('creates, lists and sets passwords of users, with exit codes 0, 1 and 2', async () => {
       const test = backend === 'server' ? await createTestDatabase('server') : undefined
       const dataRoot = backend === 'embedded' ? mkdtempSync(path.join(tmpdir(), 'atlas-cli-')) : undefined
       const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
       delete env.DATABASE_URL
-      if (test) {
-        const connection = (test.db.knex.client as { config: { connection: { connectionString: string } } })
-          .config.connection.connectionString
-        env.DATABASE_URL = connection
-      } else env.RENEWAL_DATA_DIR = dataRoot
-      const atlas = async (args: string[], input?: string) => {
-        const child = run('npx', ['tsx', 'scripts/atlas.ts', ...args], { cwd: ROOT, env })
-        if (input !== undefined) {
-          child.child.stdin?.end(input)
-        } else child.child.stdin?.end()
-        try {
-          const { stdout, stderr } = await child
-          return { code: 0, stdout, stderr }
-        } catch (error) {
-          const failed = error as { code: number; stdout: string; stderr: string }
-          return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-        }
-      }
+      if (test) env.DATABASE_URL = test.url
+      else env.RENEWAL_DATA_DIR = dataRoot
+      const atlas = (args: string[], input?: string) => atlasInProcess(args, env, input)
       try {
         const created = await atlas(['user:create', '--username', 'chief', '--role', 'admin'])
         expect(created.code, created.stderr).toBe(0)
@@ -791,6 +771,11 @@ describe.each(backends)('accounts on the %s backend', (backend) => {
         expect(listed.code).toBe(0)
         expect(listed.stdout).toMatch(/chief\s+admin/)
         expect(listed.stdout).toMatch(/reader\s+viewer/)
+        // The script itself: a child process reads the same environment and exits with the command's code.
+        const child = await atlasProcess(['user:list'], env)
+        expect(child.code, child.stderr).toBe(0)
+        expect(child.stdout).toBe(listed.stdout)
+        expect((await atlasProcess(['user:frobnicate'], env)).code).toBe(2)
 
         const db = test?.db ?? (await openDatabase({ dataDir: path.join(dataRoot as string, 'pglite') }))
         try {

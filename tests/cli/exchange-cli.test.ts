@@ -1,37 +1,18 @@
 // `npm run atlas -- export` and `… import` as a script runs them, against the real API: the files they write, what
 // they print, and exit codes a script can trust (0 done, 1 failed, 2 wrong usage, 3 import refused for its features).
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import gcoord from 'gcoord'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pointIn, rowCounts, SHAHE } from '../api/imports-support.ts'
 import { startTestApp, type TestApp } from '../support/app.ts'
+import { atlasInProcess } from '../support/atlas-cli.ts'
 import { createBearerToken, createUser } from '../support/auth.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function atlas(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/atlas.ts', ...args],
-      { cwd: root, env: { ...process.env, ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-  })
-}
+// The commands in this process against the test server (tests/api/auth.test.ts runs the script as a process too).
+const atlas = (args: string[], env: Record<string, string> = {}) =>
+  atlasInProcess(args, { ...process.env, ...env })
 
 describe('the atlas CLI for exports and imports', () => {
   let app: TestApp

@@ -21,6 +21,7 @@ import {
 import knexFactory, { type Knex } from 'knex'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { atlasInProcess } from '../support/atlas-cli.ts'
 import { bearer, type Credentials, createUser, signIn } from '../support/auth.ts'
 import { createTestDatabase, type TestDatabase } from '../support/backends.ts'
 
@@ -369,19 +370,11 @@ describe('an embedded data folder', () => {
   let dataRoot: string
   let fixture: Fixture
 
-  const atlas = async (args: string[], env: NodeJS.ProcessEnv) => {
+  // The commands run in this process, as `npm run atlas` runs them (tests/api/auth.test.ts runs the script itself).
+  const atlas = (args: string[], env: NodeJS.ProcessEnv) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env }
     delete childEnv.DATABASE_URL
-    try {
-      const { stdout, stderr } = await run('npx', ['tsx', 'scripts/atlas.ts', ...args], {
-        cwd: ROOT,
-        env: childEnv,
-      })
-      return { code: 0, stdout, stderr }
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string }
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-    }
+    return atlasInProcess(args, childEnv)
   }
 
   beforeAll(async () => {
