@@ -22,7 +22,7 @@ import { type Role, role as roleEnum, usernameSchema } from '@renewal-atlas/doma
 import { AccountRepository } from '../../apps/api/src/accounts/account.repository.ts'
 import { AccountService, accountWorkOn } from '../../apps/api/src/accounts/account.service.ts'
 import { TokenRepository } from '../../apps/api/src/accounts/token.repository.ts'
-import { generateAcceptablePassword } from '../../apps/api/src/auth/password-policy.ts'
+import { generateAcceptablePassword, newPasswordProblem } from '../../apps/api/src/auth/password-policy.ts'
 import { DataChanges } from '../../apps/api/src/changes/data-changed.ts'
 import { WritePath } from '../../apps/api/src/changes/write-path.ts'
 import { HttpError } from '../../apps/api/src/http/errors.ts'
@@ -114,6 +114,7 @@ const COMMANDS: Record<string, (values: Values, io: CliIo) => Promise<void>> = {
           .filter(Boolean)
       : []
     const given = values['password-stdin'] ? await passwordFromStdin(io) : undefined
+    refuseWeakPassword(username, given)
     const password = given ?? generateAcceptablePassword(username)
     const displayName = values['display-name']?.trim()
     await withAccounts(io, (accounts) =>
@@ -157,6 +158,7 @@ const COMMANDS: Record<string, (values: Values, io: CliIo) => Promise<void>> = {
   'user:set-password': async (values, io) => {
     const username = requireUsername(values)
     const given = values['password-stdin'] ? await passwordFromStdin(io) : undefined
+    refuseWeakPassword(username, given)
     const password = given ?? generateAcceptablePassword(username)
     await withAccounts(io, (accounts) =>
       accounts.setPasswordByName(username, password, 'atlas user:set-password'),
@@ -361,6 +363,15 @@ function requireUsername(values: Values): string {
   const parsed = usernameSchema.safeParse(username)
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid --username')
   return username
+}
+
+/**
+ * A given password that the account service would refuse, refused before the database is opened: the same rule and
+ * the same words, sooner. (The service checks again; it is the rule's owner.)
+ */
+function refuseWeakPassword(username: string, password: string | undefined): void {
+  const problem = password === undefined ? undefined : newPasswordProblem(username, password)
+  if (problem) throw new CommandError(problem)
 }
 
 /** The whole of standard input without its final line break, for `echo "$PW" | npm run atlas -- …`. */

@@ -23,7 +23,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { atlasInProcess } from '../support/atlas-cli.ts'
 import { bearer, type Credentials, createUser, signIn } from '../support/auth.ts'
-import { createTestDatabase, type TestDatabase } from '../support/backends.ts'
+import { createTestDatabase, embeddedTemplate, type TestDatabase } from '../support/backends.ts'
 
 const run = promisify(execFile)
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -380,7 +380,11 @@ describe('an embedded data folder', () => {
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'atlas-embedded-backup-'))
     dataRoot = path.join(workDir, 'data')
-    const db = await openDatabase({ dataDir: path.join(dataRoot, 'pglite') })
+    // The folder starts as the demo data the product loads on a first start (the run's template).
+    const db = await openDatabase({
+      dataDir: path.join(dataRoot, 'pglite'),
+      loadDataDir: embeddedTemplate('demo'),
+    })
     try {
       const server = await serve(db)
       try {

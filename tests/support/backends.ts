@@ -12,6 +12,11 @@ export type TestDatabase = ThrowawayDatabase
 
 const archives = new Map<string, Blob>()
 
+/** The embedded template as an archive, e.g. for `openDatabase({ dataDir, loadDataDir })` on a new folder. */
+export function embeddedTemplate(which: 'bare' | 'demo'): Blob {
+  return archive(inject('databaseTemplates').embedded[which])
+}
+
 function archive(file: string): Blob {
   let blob = archives.get(file)
   if (!blob) {
@@ -31,9 +36,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const templates = inject('databaseTemplates')
   if (backend === 'embedded')
-    return openThrowawayDatabase(undefined, {
-      template: archive(demo ? templates.embedded.demo : templates.embedded.bare),
-    })
+    return openThrowawayDatabase(undefined, { template: embeddedTemplate(demo ? 'demo' : 'bare') })
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set')
   return openThrowawayDatabase(serverUrl, {

@@ -1,5 +1,6 @@
 // The knex factory over either backend: a pg pool from DATABASE_URL, or embedded PGlite + PostGIS in a folder.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import knexFactory, { type Knex } from 'knex'
@@ -14,8 +15,8 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir?: string | undefined
   /**
-   * Embedded and in memory only: start from this data folder archive (`Database.dumpDataDir`) instead of an empty
-   * cluster, skipping initdb and the PostGIS install script (about 10 s).
+   * Embedded only: start from this data folder archive (`Database.dumpDataDir`) instead of an empty cluster,
+   * skipping initdb and the PostGIS install script (about 10 s). In memory, or into a folder that holds no database.
    */
   loadDataDir?: Blob | undefined
   /** Pool size for the server backend. */
@@ -112,7 +113,8 @@ async function openEmbedded(
   loadDataDir: Blob | undefined,
 ): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://')
-  if (loadDataDir && !inMemory) throw new Error('loadDataDir opens an in-memory database only')
+  if (loadDataDir && !inMemory && existsSync(path.join(dataDir, 'PG_VERSION')))
+    throw new Error(`${dataDir} holds a database already; an archive is loaded into a new folder only`)
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     loadDataDir,
