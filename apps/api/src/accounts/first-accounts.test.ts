@@ -13,7 +13,7 @@ describe('the advice on a first start with no user', () => {
     expect(advice).toContain('npm run atlas -- user:create --username chief --role admin')
     const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
     expect(scripts.atlas).toBeDefined()
-    expect(readFileSync(path.join(root, 'scripts/atlas.ts'), 'utf8')).toContain("'user:create'")
+    expect(readFileSync(path.join(root, 'scripts/cli/atlas-cli.ts'), 'utf8')).toContain("'user:create'")
   })
 
   it('says nothing of closed reading when visitors may read', () => {
