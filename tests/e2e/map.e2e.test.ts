@@ -133,6 +133,19 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     expect(glyphRequests.every((url) => url.startsWith(app.url))).toBe(true)
     expect(outside).toEqual([])
     expect(consoleErrors).toEqual([])
+    // Stacked as declared, whichever data came first: the street names above the compounds, and drawn.
+    const stack = await page.evaluate(() => window.__atlasMap?.getStyle().layers.map((layer) => layer.id) ?? [])
+    const at = (id: string) => stack.indexOf(id)
+    for (const id of ['roads-line', 'compounds-fill', 'buildings-fill', 'compounds-label', 'streets-label'])
+      expect(at(id), id).toBeGreaterThan(-1)
+    expect(at('roads-line')).toBeLessThan(at('compounds-fill'))
+    expect(at('compounds-fill')).toBeLessThan(at('buildings-fill'))
+    expect(at('buildings-fill')).toBeLessThan(at('compounds-label'))
+    expect(at('compounds-label')).toBeLessThan(at('streets-label'))
+    const streetNames = await page.evaluate(
+      () => window.__atlasMap?.queryRenderedFeatures({ layers: ['streets-label'] }).length ?? 0,
+    )
+    expect(streetNames).toBeGreaterThanOrEqual(8)
     await page.screenshot({ path: path.join(screenshots, 'map.png') })
     await page.close()
   })

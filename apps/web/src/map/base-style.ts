@@ -2,6 +2,7 @@
 // its <Layer>s (layers/). Nothing is loaded from outside: label glyphs, Latin and Chinese, are served by the app
 // (/glyphs, made at build time by vite-plugins/glyphs.plugin.ts), so labels need no font on the machine.
 import type { StyleSpecification } from 'maplibre-gl'
+import { slotAnchors } from './layer-slots.ts'
 
 /** Font stacks the app serves glyphs for: Latin from Noto Sans, Chinese from Noto Sans SC. */
 export const fonts = { regular: ['Noto Sans Regular'], bold: ['Noto Sans Bold'] }
@@ -23,6 +24,9 @@ export function createBaseStyle(origin: string): StyleSpecification {
     name: 'renewal-atlas-base',
     glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
     sources: {},
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#E2DFD8' } }],
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#E2DFD8' } },
+      ...slotAnchors(),
+    ],
   }
 }

@@ -4,6 +4,7 @@ import { act, createElement, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Layer, type LayerProps } from './layer.tsx'
+import { slotAnchors } from './layer-slots.ts'
 import { MapContext } from './map-context.ts'
 import { Source } from './source.tsx'
 
@@ -13,9 +14,9 @@ Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
 type Call = [method: string, ...args: unknown[]]
 
 /** A stand-in for a maplibre map that records every call a component makes on it. */
-function createRecordingMap() {
+function createRecordingMap(base: { id: string }[] = []) {
   const calls: Call[] = []
-  const layers: { id: string; source?: string }[] = []
+  const layers: { id: string; source?: string }[] = [...base]
   const sources = new Map<
     string,
     { tiles?: string[]; setTiles(t: string[]): void; setData(d: unknown): void }
@@ -29,7 +30,8 @@ function createRecordingMap() {
     _removed: false,
     addLayer: (spec: { id: string; source?: string }, beforeId?: string) => {
       calls.push(['addLayer', spec.id, beforeId])
-      layers.push(spec)
+      const under = layers.findIndex((l) => l.id === beforeId)
+      layers.splice(under === -1 ? layers.length : under, 0, spec)
     },
     getLayer: (id: string) => layers.find((l) => l.id === id),
     removeLayer: (id: string) => {
@@ -64,7 +66,7 @@ function createRecordingMap() {
     on: () => undefined,
     off: () => undefined,
   }
-  return { map: map as unknown as MaplibreMap, calls }
+  return { map: map as unknown as MaplibreMap, calls, layers }
 }
 
 let container: HTMLElement
@@ -123,6 +125,31 @@ describe('<Layer>', () => {
     // A filter taken away shows every feature again.
     render(map, fill({ layout: { visibility: 'none' }, minzoom: 14 }))
     expect(calls).toEqual([['setFilter', 'compounds-fill', null]])
+  })
+
+  it('goes into its slot of the stacking order, whatever was added before it', () => {
+    const { map, layers } = createRecordingMap([{ id: 'background' }, ...slotAnchors()])
+    const label = createElement(Layer, {
+      id: 'streets-label',
+      type: 'symbol',
+      source: 'areas',
+      slot: 'area-labels',
+      layout: { 'text-field': ['get', 'name'] },
+    } as LayerProps)
+    // The street names' data came first; the compounds' tiles later, and the roads' last.
+    render(map, label)
+    render(map, [label, fill({ slot: 'compounds', key: 'c' } as Partial<LayerProps>)])
+    const roads = createElement(Layer, {
+      id: 'roads-line',
+      type: 'line',
+      source: 'roads',
+      'source-layer': 'roads',
+      slot: 'roads',
+      key: 'r',
+    } as LayerProps)
+    render(map, [label, fill({ slot: 'compounds', key: 'c' } as Partial<LayerProps>), roads])
+    const drawn = layers.map((l) => l.id).filter((id) => !id.startsWith('slot:'))
+    expect(drawn).toEqual(['background', 'roads-line', 'compounds-fill', 'streets-label'])
   })
 
   it('removes itself when unmounted', () => {

@@ -1,7 +1,8 @@
 // A map layer as a component, after react-maplibre's <Layer>: it adds itself (to the source of the enclosing
 // <Source>, or the one it names), keeps its previous props and on a change calls only the map method for what
 // changed — setPaintProperty, setLayoutProperty, setFilter, setLayerZoomRange, moveLayer — and removes itself when
-// unmounted. Layers stack in the order they are mounted, unless `beforeId` names the layer to go under.
+// unmounted. A layer goes into its `slot` of the map's stacking order (layer-slots.ts), whenever it is mounted;
+// `beforeId` names a layer to go under instead.
 import type {
   ExpressionSpecification,
   FilterSpecification,
@@ -11,6 +12,7 @@ import type {
 } from 'maplibre-gl'
 import { useContext, useEffect, useRef } from 'react'
 import { deepEqual } from './deep-equal.ts'
+import { type LayerSlot, slotAnchorId } from './layer-slots.ts'
 import { SourceContext, useMap } from './map-context.ts'
 
 /** A style expression, for layer components outside this folder (which never import maplibre-gl). */
@@ -22,7 +24,9 @@ type WithoutSource<L> = L extends SourcedLayer ? Omit<L, 'source'> : never
 export type LayerProps = WithoutSource<SourcedLayer> & {
   /** The source to draw from; the enclosing <Source>'s when left out. */
   source?: string
-  /** The layer to go under; on top when left out. */
+  /** Where in the stacking order the layer goes (layer-slots.ts); on top of everything when left out. */
+  slot?: LayerSlot
+  /** The layer to go under, instead of the slot's place. */
   beforeId?: string
   onMouseMove?: (event: MapLayerMouseEvent) => void
   onMouseEnter?: (event: MapLayerMouseEvent) => void
@@ -58,7 +62,10 @@ export function updateLayer(map: MaplibreMap, props: LayerProps, prev: LayerProp
   if (props.minzoom !== prev.minzoom || props.maxzoom !== prev.maxzoom) {
     map.setLayerZoomRange(id, props.minzoom ?? 0, props.maxzoom ?? 24)
   }
-  if (props.beforeId !== prev.beforeId) map.moveLayer(id, props.beforeId)
+  if (props.beforeId !== prev.beforeId || props.slot !== prev.slot) {
+    const under = props.beforeId ?? (props.slot ? slotAnchorId(props.slot) : undefined)
+    map.moveLayer(id, under && map.getLayer(under) ? under : undefined)
+  }
 }
 
 const mouseEvents = ['mousemove', 'mouseenter', 'mouseleave'] as const
@@ -84,16 +91,15 @@ export function Layer(props: LayerProps) {
       throw new Error(`<Layer id="${id}"> needs a source: put it in a <Source> or name one`)
     const {
       source: _source,
+      slot,
       beforeId,
       onMouseMove: _move,
       onMouseEnter: _enter,
       onMouseLeave: _leave,
       ...spec
     } = propsRef.current
-    map.addLayer(
-      { ...spec, source } as LayerSpecification,
-      beforeId && map.getLayer(beforeId) ? beforeId : undefined,
-    )
+    const under = beforeId ?? (slot ? slotAnchorId(slot) : undefined)
+    map.addLayer({ ...spec, source } as LayerSpecification, under && map.getLayer(under) ? under : undefined)
     prevRef.current = propsRef.current
     // The latest handlers are read when an event comes, so a new closure each render re-registers nothing.
     const listeners = mouseEvents.map((type) => {

@@ -24,6 +24,7 @@ export function ImportLocationLayer({
   return (
     <Source id={importLocationSourceId} type="geojson" data={data}>
       <Layer
+        slot="import-location"
         id="import-preview-location"
         type="circle"
         paint={{

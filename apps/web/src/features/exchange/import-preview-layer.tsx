@@ -23,18 +23,21 @@ export function ImportPreviewLayer({ features }: { features: PreviewFeature[] })
   return (
     <Source id={importPreviewSourceId} type="geojson" data={data}>
       <Layer
+        slot="import-preview"
         id="import-preview-fill"
         type="fill"
         filter={['==', ['geometry-type'], 'Polygon']}
         paint={{ 'fill-color': colour, 'fill-opacity': 0.6 }}
       />
       <Layer
+        slot="import-preview"
         id="import-preview-line"
         type="line"
         filter={['!=', ['geometry-type'], 'Point']}
         paint={{ 'line-color': colour, 'line-width': 2.5 }}
       />
       <Layer
+        slot="import-preview"
         id="import-preview-point"
         type="circle"
         filter={['==', ['geometry-type'], 'Point']}

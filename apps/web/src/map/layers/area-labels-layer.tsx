@@ -40,6 +40,7 @@ export function AreaLabelsLayer({ areas }: { areas: AtlasAreas | null }) {
   return (
     <Source id={areaLabelsSourceId} type="geojson" data={data}>
       <Layer
+        slot="area-labels"
         id="communities-label"
         type="symbol"
         filter={['==', ['get', 'kind'], 'community']}
@@ -49,6 +50,7 @@ export function AreaLabelsLayer({ areas }: { areas: AtlasAreas | null }) {
         paint={{ 'text-color': '#555555', ...haloed }}
       />
       <Layer
+        slot="area-labels"
         id="streets-label"
         type="symbol"
         filter={['==', ['get', 'kind'], 'street']}
@@ -58,6 +60,7 @@ export function AreaLabelsLayer({ areas }: { areas: AtlasAreas | null }) {
         paint={{ 'text-color': '#1d3557', ...haloed, 'text-halo-width': 2 }}
       />
       <Layer
+        slot="area-labels"
         id="district-label"
         type="symbol"
         filter={['==', ['get', 'kind'], 'district']}

@@ -9,6 +9,7 @@ export function BoundaryFillLayer() {
   return (
     <TileSource layer="district">
       <Layer
+        slot="boundary-fill"
         id="district-fill"
         type="fill"
         source-layer="district"

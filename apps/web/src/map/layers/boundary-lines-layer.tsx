@@ -7,6 +7,7 @@ export function BoundaryLinesLayer() {
     <>
       <TileSource layer="communities">
         <Layer
+          slot="boundary-lines"
           id="communities-line"
           type="line"
           source-layer="communities"
@@ -15,6 +16,7 @@ export function BoundaryLinesLayer() {
       </TileSource>
       <TileSource layer="streets">
         <Layer
+          slot="boundary-lines"
           id="streets-line"
           type="line"
           source-layer="streets"
@@ -23,6 +25,7 @@ export function BoundaryLinesLayer() {
       </TileSource>
       <TileSource layer="district">
         <Layer
+          slot="boundary-lines"
           id="district-line"
           type="line"
           source-layer="district"

@@ -14,6 +14,7 @@ export function BuildingsLayer({ filters = {} }: { filters?: CompoundFilters }) 
   return (
     <TileSource layer="buildings">
       <Layer
+        slot="buildings"
         id="buildings-fill"
         type="fill"
         source-layer="buildings"

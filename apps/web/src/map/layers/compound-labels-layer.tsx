@@ -12,6 +12,7 @@ export function CompoundLabelsLayer({ filters = {} }: { filters?: CompoundFilter
   return (
     <TileSource layer="compound-labels">
       <Layer
+        slot="compound-labels"
         id="compounds-label"
         type="symbol"
         source-layer="compound-labels"

@@ -35,6 +35,7 @@ export function CompoundsLayer({ theme = 'status', filters = {}, opacity }: Comp
   return (
     <TileSource layer="compounds">
       <Layer
+        slot="compounds"
         id={compoundsFillId}
         type="fill"
         source-layer="compounds"
@@ -42,6 +43,7 @@ export function CompoundsLayer({ theme = 'status', filters = {}, opacity }: Comp
         paint={{ 'fill-color': colour, 'fill-opacity': opacity ?? (coverage ? 0.35 : 0.85) }}
       />
       <Layer
+        slot="compounds"
         id="compounds-outline"
         type="line"
         source-layer="compounds"

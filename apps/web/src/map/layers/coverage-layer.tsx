@@ -14,6 +14,7 @@ export function CoverageLayer({ theme, rows }: { theme: ThemeId; rows: readonly 
   return levels.map(({ theme: shownFor, layer, id }) => (
     <TileSource key={id} layer={layer}>
       <Layer
+        slot="coverage"
         id={id}
         type="fill"
         source-layer={layer}

@@ -14,6 +14,7 @@ export function DeadEndsLayer() {
   return (
     <Source id="dead-ends" type="geojson" data={(data as FeatureCollection | undefined) ?? none}>
       <Layer
+        slot="dead-ends"
         id="dead-ends"
         type="circle"
         minzoom={12}

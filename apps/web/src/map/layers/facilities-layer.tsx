@@ -31,6 +31,7 @@ export function FacilitiesLayer() {
   return (
     <TileSource layer="facilities">
       <Layer
+        slot="facilities"
         id="facilities"
         type="symbol"
         source-layer="facilities"

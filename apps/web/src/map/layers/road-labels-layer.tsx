@@ -7,6 +7,7 @@ export function RoadLabelsLayer() {
   return (
     <TileSource layer="roads">
       <Layer
+        slot="road-labels"
         id="roads-label"
         type="symbol"
         source-layer="roads"

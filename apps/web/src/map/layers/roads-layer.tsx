@@ -78,6 +78,7 @@ export function RoadsLayer({ onHover }: { onHover?: (road: RoadHover | null) => 
   return (
     <TileSource layer="roads">
       <Layer
+        slot="roads"
         id="roads-casing"
         type="line"
         source-layer="roads"
@@ -88,6 +89,7 @@ export function RoadsLayer({ onHover }: { onHover?: (road: RoadHover | null) => 
         }}
       />
       <Layer
+        slot="roads"
         id="roads-line"
         type="line"
         source-layer="roads"

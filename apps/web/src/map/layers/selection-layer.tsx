@@ -10,6 +10,7 @@ export function SelectionLayer({ compoundId }: { compoundId: number | null }) {
   return (
     <TileSource layer="compounds">
       <Layer
+        slot="selection"
         id="compounds-selected"
         type="line"
         source-layer="compounds"
