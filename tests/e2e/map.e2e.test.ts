@@ -134,7 +134,9 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map in headless Chromium',
     expect(outside).toEqual([])
     expect(consoleErrors).toEqual([])
     // Stacked as declared, whichever data came first: the street names above the compounds, and drawn.
-    const stack = await page.evaluate(() => window.__atlasMap?.getStyle().layers.map((layer) => layer.id) ?? [])
+    const stack = await page.evaluate(
+      () => window.__atlasMap?.getStyle().layers.map((layer) => layer.id) ?? [],
+    )
     const at = (id: string) => stack.indexOf(id)
     for (const id of ['roads-line', 'compounds-fill', 'buildings-fill', 'compounds-label', 'streets-label'])
       expect(at(id), id).toBeGreaterThan(-1)
