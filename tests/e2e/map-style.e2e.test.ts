@@ -268,7 +268,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the map and the dashboard at 1
     expect(rows.filter((row) => row.count > 0).length).toBeGreaterThan(2)
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(9)
     // One decimal where the breaks need it to differ, none where a class is one whole percentage.
-    for (const row of rows) expect(row.label).toMatch(/^\d+(\.\d)?(–\d+(\.\d)?)? %$/)
+    for (const row of rows) expect(row.label).toMatch(/^\d+(\.\d)?(–\d+(\.\d)?)?%$/)
     await page.screenshot({ path: path.join(screenshots, 'map-coverage-en-1366.png') })
     await page.close()
   })
