@@ -18,6 +18,13 @@ describe('the translation table', () => {
     }
   })
 
+  // The UI's web font is Noto Sans SC, which draws curly quotes and apostrophes full width, as Chinese sets them:
+  // in English they would open a gap (Residents’ suggestions). English text uses straight ones.
+  it('writes English without the quotes the Chinese font draws full width', () => {
+    const curly = Object.entries(messages.en).filter(([, text]) => /[‘’“”]/.test(text))
+    expect(curly).toEqual([])
+  })
+
   it('fills placeholders in the chosen language', () => {
     expect(translate('zh-CN', 'filters.matching', { count: '1,189' })).toBe('符合条件的小区：1,189 个')
     expect(translate('en', 'filters.matching', { count: '1,189' })).toBe('1,189 matching compounds')

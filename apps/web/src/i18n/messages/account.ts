@@ -96,7 +96,7 @@ export const accountMessages = defineMessages(
     'refusal.wrongCredentials': 'The user name or password is wrong',
     'refusal.role': 'Your role ({role}) may not do this',
     'refusal.outsideArea': 'This compound lies outside the streets assigned to you',
-    'refusal.csrf': 'The page’s security token is no longer valid; reload the page and try again',
+    'refusal.csrf': "The page's security token is no longer valid; reload the page and try again",
     'refusal.passwordChange': 'Change your one-time password first',
     'refusal.rateLimited': 'Too many attempts; please try again later',
     'refusal.rateLimitedSeconds': 'Too many attempts; please try again in about {seconds} seconds',
@@ -127,7 +127,7 @@ export const accountMessages = defineMessages(
     'account.password.forced':
       'You signed in with a one-time password from your administrator. Choose your own password before you go on.',
     'tokens.explain':
-      'Access tokens let scripts, QGIS and GDAL use the API with your account’s rights. A token is shown only once, when it is made.',
+      "Access tokens let scripts, QGIS and GDAL use the API with your account's rights. A token is shown only once, when it is made.",
     'tokens.name': 'Name',
     'tokens.namePlaceholder': 'e.g. QGIS on the office PC',
     'tokens.nameMissing': 'Give the token a name, so you can tell it apart later',
@@ -135,7 +135,7 @@ export const accountMessages = defineMessages(
     'tokens.never': 'Never (until revoked)',
     'tokens.days': '{days} days',
     'tokens.create': 'Create token',
-    'tokens.createdOnce': 'Token “{name}” made. Copy it now: it will not be shown again.',
+    'tokens.createdOnce': 'Token "{name}" made. Copy it now: it will not be shown again.',
     'tokens.usage': 'Send it as the header Authorization: Bearer <token>, for example:',
     'tokens.hideSecret': 'I have saved it; hide',
     'tokens.none': 'You have no access tokens',
@@ -148,6 +148,6 @@ export const accountMessages = defineMessages(
     'tokens.actions': 'Actions',
     'tokens.revoke': 'Revoke',
     'tokens.revokeTitle': 'Revoke access token',
-    'tokens.revokeQuestion': 'Revoke “{name}”? Scripts and programs using it stop working at once.',
+    'tokens.revokeQuestion': 'Revoke "{name}"? Scripts and programs using it stop working at once.',
   },
 )

@@ -66,7 +66,7 @@ export const adminMessages = defineMessages(
     'users.createdOnce':
       'User {username} made. The one-time password is shown only now; give it to the user, who must change it at first sign-in:',
     'users.resetOnce': 'New one-time password for {username} (shown only now):',
-    'users.oneTimeHint': 'The user’s other sessions have ended.',
+    'users.oneTimeHint': "The user's other sessions have ended.",
     'users.resetPassword': 'Reset password',
     'users.resetTitle': 'Reset password',
     'users.resetQuestion':
@@ -93,6 +93,6 @@ export const adminMessages = defineMessages(
     'deleted.at': 'Deleted',
     'deleted.by': 'Deleted by',
     'deleted.undelete': 'Restore',
-    'deleted.restored': '“{name}” restored.',
+    'deleted.restored': '"{name}" restored.',
   },
 )

@@ -87,7 +87,7 @@ export const detailsMessages = defineMessages(
     'details.items': 'Items',
     'details.findings': 'Health-check findings',
     'details.noFindings': 'No findings',
-    'details.suggestions': 'Residents’ suggestions',
+    'details.suggestions': "Residents' suggestions",
     'details.noSuggestions': 'No suggestions',
     'details.suggestionsTotal': '{count} in all',
     'details.buildings': 'Buildings',

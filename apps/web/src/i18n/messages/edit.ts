@@ -89,11 +89,11 @@ export const editMessages = defineMessages(
     'conflict.useLatest': 'Use the latest version',
     'conflict.reapply': 'Re-apply my changes to the latest version',
     'conflict.hint':
-      '“Use the latest” drops your changes; “re-apply” writes only the fields you changed over the latest version, keeping the other changes.',
+      '"Use the latest" drops your changes; "re-apply" writes only the fields you changed over the latest version, keeping the other changes.',
     'delete.title': 'Delete compound',
-    'delete.question': 'Delete the compound “{name}”?',
+    'delete.question': 'Delete the compound "{name}"?',
     'delete.soft':
-      'It leaves the map and the statistics but is not erased: an administrator can restore it under “Deleted compounds”.',
+      'It leaves the map and the statistics but is not erased: an administrator can restore it under "Deleted compounds".',
     'delete.confirm': 'Delete',
     'history.empty': 'No changes recorded',
     'history.partial': 'The latest {shown} of {total}',

@@ -160,7 +160,7 @@ export const exchangeMessages = defineMessages(
     'exchange.problem.unsupported': 'The file format is not supported and was not accepted.',
     'exchange.problem.unreadable': 'The file could not be read or failed a check and was not accepted.',
     'exchange.problem.invalidFeatures':
-      'Some features are invalid, so nothing was imported. Tick “Skip invalid features” to import the rest.',
+      'Some features are invalid, so nothing was imported. Tick "Skip invalid features" to import the rest.',
     'exchange.import.open': 'Import',
     'exchange.import.title': 'Import data',
     'exchange.import.intro':
@@ -174,7 +174,7 @@ export const exchangeMessages = defineMessages(
     'exchange.import.fileHint':
       '.geojson, .json, GeoJSON text sequences (.geojsons, .geojsonl), .zip (Shapefile) or .csv',
     'exchange.import.chosen': 'Chosen: {name} ({size} KB)',
-    'exchange.import.wrongType': '“{name}” is not a file type that can be imported.',
+    'exchange.import.wrongType': '"{name}" is not a file type that can be imported.',
     'exchange.import.target': 'Import as',
     'exchange.import.upload': 'Upload and analyse',
     'exchange.import.uploading': 'Uploading…',
@@ -221,7 +221,7 @@ export const exchangeMessages = defineMessages(
     'exchange.import.moreIssues': 'The first {shown} of {total} features with issues are listed.',
     'exchange.import.skipInvalid': 'Skip invalid features ({count})',
     'exchange.import.invalidBlocks':
-      'Some features are invalid: correct the file and import it again, or tick “Skip invalid features”.',
+      'Some features are invalid: correct the file and import it again, or tick "Skip invalid features".',
     'exchange.import.back': 'Back',
     'exchange.import.commit': 'Import {count} features',
     'exchange.import.committing': 'Importing…',
@@ -239,7 +239,7 @@ export const exchangeMessages = defineMessages(
     'exchange.history.actions': 'Actions',
     'exchange.rollback.open': 'Roll back',
     'exchange.rollback.title': 'Roll back the import',
-    'exchange.rollback.question': 'Roll back “{file}” and delete the {count} {target} records it created?',
+    'exchange.rollback.question': 'Roll back "{file}" and delete the {count} {target} records it created?',
     'exchange.rollback.explain':
       'Only the records this import created are deleted; if one of them has been edited or referenced since, the rollback is refused.',
     'exchange.rollback.confirm': 'Roll back',

@@ -114,7 +114,7 @@ export const mapMessages = defineMessages(
     'filters.hide': 'Hide filters',
     'search.label': 'Search compounds (name or address)',
     'search.placeholder': 'Compound name or address, e.g. 五福苑',
-    'search.noResults': 'Nothing found for “{query}”',
+    'search.noResults': 'Nothing found for "{query}"',
     'search.results': '{count} results',
     'road.class': 'Road class',
     'road.redLine': 'Red-line width',
